@@ -1,0 +1,237 @@
+package dlbasics.model;
+
+import dlbasics.matrix.Matrix;
+import dlbasics.matrix.Shapes;
+import dlbasics.nn.Activation;
+import dlbasics.nn.Initializer;
+import dlbasics.nn.Linear;
+import dlbasics.random.NumpyRandom;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A dense feed-forward network for binary classification: {@code L} layers of sizes
+ * {@code layerDims = [n0, n1, ..., nL]}, hidden layers with ReLU (or tanh) and a sigmoid output.
+ *
+ * <p>Parameters use the course's names and shapes: {@code W[l]} is {@code n[l] x n[l-1]},
+ * {@code b[l]} is {@code n[l] x 1}, for l = 1..L. Inputs X are {@code n0 x m}, one example per
+ * column; outputs are {@code nL x m} (usually {@code 1 x m}).
+ *
+ * <p>{@code Network.of(12288, 20, 7, 5, 1)} makes the course's L-layer architecture with zero
+ * parameters; {@link #initialize} draws them, and {@link Trainer} fits them. The parameter matrices
+ * are live: training updates them in place.
+ */
+public final class Network {
+    private final int[] layerDims;
+    private final Activation hidden;
+    private final Matrix[] W;
+    private final Matrix[] b;
+
+    private Network(int[] layerDims, Activation hidden) {
+        checkDims(layerDims);
+        this.layerDims = layerDims.clone();
+        this.hidden = hidden;
+        int L = layerDims.length - 1;
+        this.W = new Matrix[L + 1];
+        this.b = new Matrix[L + 1];
+        for (int l = 1; l <= L; l++) {
+            W[l] = Matrix.zeros(layerDims[l], layerDims[l - 1]);
+            b[l] = Matrix.zeros(layerDims[l], 1);
+        }
+    }
+
+    private static void checkDims(int[] dims) {
+        if (dims.length < 2) {
+            throw new IllegalArgumentException(String.format(
+                    "Network: layer sizes %s name no layer; give the input size and at least one layer, e.g. Network.of(12288, 20, 7, 5, 1)",
+                    Arrays.toString(dims)));
+        }
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] <= 0) {
+                throw new IllegalArgumentException(String.format(
+                        "Network: layer sizes %s have %d at position %d; every layer needs at least one unit",
+                        Arrays.toString(dims), dims[i], i));
+            }
+        }
+    }
+
+    /** ReLU hidden layers and a sigmoid output: {@code Network.of(12288, 20, 7, 5, 1)}. Parameters start at 0. */
+    public static Network of(int... layerDims) {
+        return new Network(layerDims, Activation.RELU);
+    }
+
+    /** Hidden layers with {@code hidden} (RELU or TANH) and a sigmoid output. Parameters start at 0. */
+    public static Network of(Activation hidden, int... layerDims) {
+        if (hidden == null) {
+            throw new IllegalArgumentException("Network.of: the hidden activation is null; use Activation.RELU or Activation.TANH");
+        }
+        return new Network(layerDims, hidden);
+    }
+
+    /**
+     * A network holding the given parameters (copied), named as the course names them: W1, b1, ..., WL, bL.
+     * Layer sizes are read from the shapes.
+     */
+    public static Network fromParameters(Activation hidden, Map<String, Matrix> parameters) {
+        int L = 0;
+        while (parameters.containsKey("W" + (L + 1))) {
+            L++;
+        }
+        if (L == 0) {
+            throw new IllegalArgumentException("Network.fromParameters: no W1 among " + parameters.keySet()
+                    + "; parameters are named W1, b1, W2, b2, ...");
+        }
+        int[] dims = new int[L + 1];
+        dims[0] = parameters.get("W1").cols();
+        for (int l = 1; l <= L; l++) {
+            dims[l] = parameters.get("W" + l).rows();
+        }
+        Network net = of(hidden, dims);
+        for (int l = 1; l <= L; l++) {
+            Matrix w = parameters.get("W" + l);
+            Matrix bias = parameters.get("b" + l);
+            if (bias == null) {
+                throw new IllegalArgumentException("Network.fromParameters: W" + l + " has no b" + l + "; every layer needs both");
+            }
+            if (!w.hasShape(dims[l], dims[l - 1]) || !bias.hasShape(dims[l], 1)) {
+                throw new IllegalArgumentException(String.format(
+                        "Network.fromParameters: W%d is %s and b%d is %s, but layer %d maps %d inputs to %d units "
+                                + "(W%d must be %dx%d and b%d %dx1)",
+                        l, Shapes.shape(w), l, Shapes.shape(bias), l, dims[l - 1], dims[l], l, dims[l], dims[l - 1], l, dims[l]));
+            }
+            net.W[l].setTo(w);
+            net.b[l].setTo(bias);
+        }
+        return net;
+    }
+
+    /** Draws fresh weights with {@code initializer} from {@code rng} (layer 1 first) and zeroes the biases; returns this. */
+    public Network initialize(Initializer initializer, NumpyRandom rng) {
+        for (int l = 1; l <= numLayers(); l++) {
+            W[l].setTo(initializer.weights(layerDims[l], layerDims[l - 1], rng));
+            java.util.Arrays.fill(b[l].data(), 0.0);
+        }
+        return this;
+    }
+
+    /** The layer sizes {@code [n0, n1, ..., nL]} (a copy). */
+    public int[] layerDims() {
+        return layerDims.clone();
+    }
+
+    /** L, the number of layers with parameters (the input layer is not counted). */
+    public int numLayers() {
+        return layerDims.length - 1;
+    }
+
+    /** n0, the number of input features. */
+    public int inputSize() {
+        return layerDims[0];
+    }
+
+    /** The activation of the hidden layers. */
+    public Activation hiddenActivation() {
+        return hidden;
+    }
+
+    /** The activation of layer {@code l} (1-based): sigmoid for the last, the hidden activation otherwise. */
+    public Activation activation(int l) {
+        return l == numLayers() ? Activation.SIGMOID : hidden;
+    }
+
+    /** The live weight matrix of layer {@code l} (1-based), {@code n[l] x n[l-1]}. */
+    public Matrix W(int l) {
+        checkLayer(l);
+        return W[l];
+    }
+
+    /** The live bias column of layer {@code l} (1-based), {@code n[l] x 1}. */
+    public Matrix b(int l) {
+        checkLayer(l);
+        return b[l];
+    }
+
+    private void checkLayer(int l) {
+        if (l < 1 || l > numLayers()) {
+            throw new IndexOutOfBoundsException(String.format(
+                    "Network: layer %d does not exist; layers are numbered 1 to %d as in the course", l, numLayers()));
+        }
+    }
+
+    /** The number of trainable values, Σ n[l]·(n[l-1] + 1). */
+    public long parameterCount() {
+        long n = 0;
+        for (int l = 1; l <= numLayers(); l++) {
+            n += (long) layerDims[l] * (layerDims[l - 1] + 1);
+        }
+        return n;
+    }
+
+    /** Copies of the parameters by course name, in order W1, b1, W2, b2, ... */
+    public Map<String, Matrix> parameters() {
+        Map<String, Matrix> p = new LinkedHashMap<>();
+        for (int l = 1; l <= numLayers(); l++) {
+            p.put("W" + l, W[l].copy());
+            p.put("b" + l, b[l].copy());
+        }
+        return p;
+    }
+
+    /** A deep copy. */
+    public Network copy() {
+        return fromParameters(hidden, parameters());
+    }
+
+    /** Checks that X is {@code n0 x m} with finite values, naming the operation. */
+    void checkInput(String op, Matrix X) {
+        if (X.rows() != inputSize()) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: X is %s but the network takes %d inputs per example (X must be %d x m)%s",
+                    op, Shapes.shape(X), inputSize(), inputSize(),
+                    X.cols() == inputSize() ? "; examples go in columns — did you mean X.transpose()?" : ""));
+        }
+        int bad = X.firstNonFinite();
+        if (bad >= 0) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: X holds %s at row %d, column %d (example %d); clean or impute the data before predicting",
+                    op, X.data()[bad], bad / X.cols(), bad % X.cols(), bad % X.cols()));
+        }
+    }
+
+    /** The output activations {@code AL = σ(Z[L])}, {@code nL x m}, for inputs X ({@code n0 x m}). */
+    public Matrix predictProbabilities(Matrix X) {
+        checkInput("predictProbabilities", X);
+        Matrix A = X;
+        for (int l = 1; l <= numLayers(); l++) {
+            Matrix Z = Matrix.zeros(layerDims[l], X.cols());
+            Linear.forward(W[l], A, b[l], Z);
+            activation(l).forward(Z, Z);
+            A = Z;
+        }
+        return A;
+    }
+
+    /** Predicted labels, {@code nL x m}: 1 where the output is {@code > 0.5}, else 0. */
+    public Matrix predict(Matrix X) {
+        return predictProbabilities(X).greaterThan(0.5);
+    }
+
+    /** The share of predictions equal to Y ({@code 1 x m}), in [0, 1]. Multiply by 100 for the course's percent. */
+    public double accuracy(Matrix X, Matrix Y) {
+        Matrix p = predict(X);
+        if (p.rows() != Y.rows() || p.cols() != Y.cols()) {
+            throw new IllegalArgumentException(String.format(
+                    "accuracy: the predictions are %s but Y is %s; Y must hold one label per example (1 x m)",
+                    Shapes.shape(p), Shapes.shape(Y)));
+        }
+        return p.equalTo(Y).mean();
+    }
+
+    @Override
+    public String toString() {
+        return "Network" + Arrays.toString(layerDims) + " (" + hidden.courseName() + " hidden, sigmoid output, "
+                + parameterCount() + " parameters)";
+    }
+}

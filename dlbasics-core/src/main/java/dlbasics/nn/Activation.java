@@ -1,0 +1,120 @@
+package dlbasics.nn;
+
+import dlbasics.matrix.Matrix;
+import dlbasics.matrix.Shapes;
+
+/**
+ * The course's activations, each forward beside its backward. Kernels write into caller-owned
+ * outputs (which may be the input, for in-place use); shapes of Z, A, dA and dZ are all equal.
+ */
+public enum Activation {
+    /** {@code σ(z) = 1 / (1 + e^-z)}; backward {@code dZ = dA · σ(Z) · (1 - σ(Z))}. */
+    SIGMOID {
+        @Override
+        public double apply(double z) {
+            return sigmoid(z);
+        }
+
+        @Override
+        void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ) {
+            for (int i = 0; i < dZ.length; i++) {
+                double s = sigmoid(z[i]);
+                dZ[i] = dA[i] * s * (1 - s);
+            }
+        }
+    },
+    /** {@code relu(z) = max(0, z)}; backward {@code dZ = dA} where {@code Z > 0}, else 0. */
+    RELU {
+        @Override
+        public double apply(double z) {
+            return Math.max(0.0, z);
+        }
+
+        @Override
+        void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ) {
+            for (int i = 0; i < dZ.length; i++) {
+                dZ[i] = z[i] <= 0 ? 0.0 : dA[i];
+            }
+        }
+    },
+    /** {@code tanh(z)}; backward {@code dZ = dA · (1 - A²)} with {@code A = tanh(Z)}. */
+    TANH {
+        @Override
+        public double apply(double z) {
+            return Math.tanh(z);
+        }
+
+        @Override
+        void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ) {
+            for (int i = 0; i < dZ.length; i++) {
+                dZ[i] = dA[i] * (1 - a[i] * a[i]);
+            }
+        }
+    };
+
+    /**
+     * {@code σ(z) = 1 / (1 + e^-z)}, exactly the naive formula: it is finite for every input (for
+     * very negative z, {@code e^-z} overflows to infinity and σ becomes 0; never NaN).
+     */
+    public static double sigmoid(double z) {
+        return 1.0 / (1.0 + Math.exp(-z));
+    }
+
+    /** The activation of one value. */
+    public abstract double apply(double z);
+
+    abstract void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ);
+
+    /** The course's lower-case name: "sigmoid", "relu", "tanh". */
+    public String courseName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Parses "sigmoid", "relu" or "tanh" (any case), with an error that lists the valid names. */
+    public static Activation parse(String name) {
+        for (Activation a : values()) {
+            if (a.name().equalsIgnoreCase(name.trim())) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException(String.format(
+                "Activation.parse: unknown activation \"%s\"; valid names are sigmoid, relu, tanh", name));
+    }
+
+    /** {@code A = g(Z)} element-wise; A may be Z. Z and A are {@code n x m}. */
+    public void forward(Matrix Z, Matrix A) {
+        Shapes.sameShape(courseName() + " forward", Z, A);
+        double[] z = Z.data();
+        double[] a = A.data();
+        for (int i = 0; i < z.length; i++) {
+            a[i] = apply(z[i]);
+        }
+    }
+
+    /** {@code g(Z)} as a new matrix. */
+    public Matrix forward(Matrix Z) {
+        Matrix A = Matrix.zeros(Z.rows(), Z.cols());
+        forward(Z, A);
+        return A;
+    }
+
+    /**
+     * {@code dZ = dA · g'(Z)} element-wise. Sigmoid and ReLU read Z (the course's activation cache);
+     * tanh reads {@code A = tanh(Z)}. dZ may be dA. All four are {@code n x m}.
+     *
+     * @param dA gradient of the cost with respect to A
+     * @param Z  the pre-activation (may be null for tanh)
+     * @param A  the activation output (may be null for sigmoid and ReLU)
+     * @param dZ output: gradient of the cost with respect to Z
+     */
+    public void backward(Matrix dA, Matrix Z, Matrix A, Matrix dZ) {
+        String op = courseName() + "Backward";
+        Matrix input = this == TANH ? A : Z;
+        if (input == null) {
+            throw new IllegalArgumentException(op + ": needs " + (this == TANH ? "A = tanh(Z)" : "Z") + " from the forward cache, got null");
+        }
+        Shapes.sameShape(op, dA, input);
+        Shapes.sameShape(op, dA, dZ);
+        backwardKernel(dA.data(), Z == null ? null : Z.data(), A == null ? null : A.data(), dZ.data());
+    }
+}
