@@ -5,27 +5,47 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The product loop on the JDK's Vector API ({@code jdk.incubator.vector}): register-blocked tiles of C
- * kept in vector registers while p runs, and blocking over k so the rows of B in use stay in cache.
- * Loaded reflectively by {@link Gemm} only when the module is present.
+ * kept in vector registers while p runs. Loaded reflectively by {@link Gemm} only when the module is
+ * present.
  *
  * <p>Two tile shapes, chosen by which operand is contiguous:
  * <ul>
  *   <li><b>row tiles</b> ({@code op(B)} = B, row-major, e.g. {@code W·A} and {@code Wᵀ·dZ}): 4 rows of C
- *       times 2 vectors of columns; per p, two vectors of {@code B[p][j..]} are read in place and
- *       multiplied by 4 broadcast entries of op(A).</li>
- *   <li><b>column tiles</b> ({@code op(B)} = Bᵀ, e.g. {@code dZ·Xᵀ}): 2 vectors of rows of C times
- *       4 columns; per p, two vectors of {@code op(A)[i..][p]} (A must then be stored {@code k x n},
- *       i.e. {@code transA}; {@link Gemm} packs it) times 4 broadcast entries of B, whose rows are
- *       read in place.</li>
+ *       times 2 vectors of columns. op(A) is packed once per product in groups of 4 rows; for each
+ *       block of {@value #KC} rows of B, B's columns are copied into contiguous strips of 2 vectors
+ *       that stay in L1 while every row group passes over them. Per p: 2 vector loads of B,
+ *       4 broadcasts of op(A), 8 multiplies and 8 adds.</li>
+ *   <li><b>column tiles</b> ({@code op(B)} = Bᵀ, e.g. {@code dZ·Xᵀ} with X read in place): 2 vectors of
+ *       rows of C times 4 columns. op(A) is packed {@code k x n} (rows padded to whole vectors with
+ *       zeros); per p: 2 vector loads of op(A), 4 broadcasts from 4 rows of B, 8 multiplies and 8 adds.</li>
  * </ul>
  * Every C entry is a chain {@code c = c + a*b} over increasing p, one multiply and one add (no FMA),
- * exactly like {@link ScalarGemmKernel}; edges that do not fill a tile take the scalar loop.
+ * exactly like {@link ScalarGemmKernel}; partial sums are stored to C between blocks of p and loaded
+ * back (exact). Edges that do not fill a tile repeat a row or column of the tile (computing the same
+ * chain twice and storing the same value twice) or take narrower loops with the same order.
+ * Buffers are per thread and reused: a product allocates nothing once they have grown.
  */
 final class VectorGemmKernel implements GemmKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Per-thread buffer for one column tile of C (4 columns of 2L rows): C's columns are strided. */
+    private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[8 * L]);
     /** Rows of B (p values) per block of the row-tile loop: a block of B stays in L2 across row tiles. */
     private static final int KC = 256;
+    /** Per-thread buffer for the strips of B of the row tiles. */
+    private static final ThreadLocal<Buffer> PANEL = ThreadLocal.withInitial(Buffer::new);
+
+    /** A growable array owned by one thread. */
+    private static final class Buffer {
+        private double[] data = new double[0];
+
+        double[] buffer(int size) {
+            if (data.length < size) {
+                data = new double[size];
+            }
+            return data;
+        }
+    }
 
     /** Public no-argument constructor, for the reflective load in {@link Gemm}. */
     public VectorGemmKernel() {
@@ -53,6 +73,7 @@ final class VectorGemmKernel implements GemmKernel {
     @Override
     public void prepare(GemmJob job) {
         if (!job.transB) {
+            packRowGroups(job);
             return;
         }
         int n = job.n;
@@ -81,9 +102,7 @@ final class VectorGemmKernel implements GemmKernel {
     @Override
     public void multiply(GemmJob job, int j0, int j1) {
         if (!job.transB) {
-            int k = job.k;
-            int n = job.n;
-            rowTiles(job.a, job.transA ? 1 : k, job.transA ? n : 1, job.b, job.c, n, k, job.m, j0, j1);
+            rowTiles(job.packed, job.b, job.c, job.n, job.k, job.m, j0, j1);
         } else {
             columnTiles(job.packed, job.packedStride, job.b, job.c, job.n, job.k, job.m, j0, j1);
         }
@@ -92,35 +111,83 @@ final class VectorGemmKernel implements GemmKernel {
     // ------------------------------------------------------------------ op(B) = B: row tiles
 
     /**
-     * C[:, j0:j1] += op(A) · B[:, j0:j1] with op(A)[i][p] = a[i*aRow + p*aCol] and B row-major k x m.
-     * Rows go 4 at a time; a last group of fewer than 4 repeats its last row (the repeated tile row
-     * computes the same chain and stores the same value twice).
+     * For {@code op(B) = B}: op(A) in groups of 4 rows, {@code ap[g*4k + p*4 + r] = op(A)[4g + r][p]},
+     * so a tile reads its 4 entries per p side by side; a last group of fewer than 4 rows repeats its
+     * last row (the repeated row computes the same chain and stores the same value twice).
      */
-    private static void rowTiles(double[] a, int aRow, int aCol, double[] b, double[] c,
-                                 int n, int k, int m, int j0, int j1) {
+    private static void packRowGroups(GemmJob job) {
+        int n = job.n;
+        int k = job.k;
+        int groups = (n + 3) / 4;
+        double[] ap = job.buffer(groups * 4 * k);
+        double[] a = job.a;
+        int aRow = job.transA ? 1 : k;
+        int aCol = job.transA ? n : 1;
+        for (int g = 0; g < groups; g++) {
+            int base = g * 4 * k;
+            for (int r = 0; r < 4; r++) {
+                int row = Math.min(4 * g + r, n - 1);
+                int src = row * aRow;
+                for (int p = 0; p < k; p++) {
+                    ap[base + p * 4 + r] = a[src + p * aCol];
+                }
+            }
+        }
+        job.packed = ap;
+        job.packedStride = 4;
+    }
+
+    /**
+     * C[:, j0:j1] += op(A) · B[:, j0:j1] with op(A) packed by {@link #packRowGroups} and B row-major
+     * {@code k x m}. For each block of KC rows of B, the whole-tile columns are copied into strips of
+     * 2L columns ({@code [p][2L]}, contiguous), each read by every row group from L1; the last fewer
+     * than 2L columns are read in place.
+     */
+    private static void rowTiles(double[] ap, double[] b, double[] c, int n, int k, int m, int j0, int j1) {
+        int nr = 2 * L;
+        int strips = (j1 - j0) / nr;
+        int full = j0 + strips * nr;
+        int groups = (n + 3) / 4;
+        double[] bp = strips == 0 ? null : PANEL.get().buffer(Math.min(KC, k) * strips * nr);
         for (int p0 = 0; p0 < k; p0 += KC) {
             int p1 = Math.min(k, p0 + KC);
-            for (int i = 0; i < n; i += 4) {
-                int r1 = Math.min(i + 1, n - 1);
-                int r2 = Math.min(i + 2, n - 1);
-                int r3 = Math.min(i + 3, n - 1);
-                int j = j0;
-                for (; j + 2 * L <= j1; j += 2 * L) {
-                    tile4x2(a, aRow, aCol, b, c, m, i, r1, r2, r3, j, p0, p1);
+            int kc = p1 - p0;
+            for (int p = p0; p < p1; p++) {
+                int src = p * m + j0;
+                int dst = (p - p0) * nr;
+                for (int st = 0; st < strips; st++) {
+                    DoubleVector.fromArray(S, b, src).intoArray(bp, dst);
+                    DoubleVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+                    src += nr;
+                    dst += kc * nr;
                 }
+            }
+            for (int g = 0; g < groups; g++) {
+                int r0 = 4 * g;
+                int r1 = Math.min(r0 + 1, n - 1);
+                int r2 = Math.min(r0 + 2, n - 1);
+                int r3 = Math.min(r0 + 3, n - 1);
+                int ao = g * 4 * k + p0 * 4;
+                for (int st = 0; st < strips; st++) {
+                    tile4x2(ap, ao, bp, st * kc * nr, c, m, r0, r1, r2, r3, j0 + st * nr, kc);
+                }
+                int j = full;
                 for (; j + L <= j1; j += L) {
-                    tile4x1(a, aRow, aCol, b, c, m, i, r1, r2, r3, j, p0, p1);
+                    tile4x1(ap, ao, b, p0 * m + j, c, m, r0, r1, r2, r3, j, kc);
                 }
                 for (; j < j1; j++) {
-                    scalar4(a, aRow, aCol, b, c, m, i, r1, r2, r3, j, p0, p1);
+                    scalar4(ap, ao, b, p0 * m + j, c, m, r0, r1, r2, r3, j, kc);
                 }
             }
         }
     }
 
-    /** C[rows][j:j+2L] += Σ_{p0 ≤ p < p1} op(A)[rows][p] · B[p][j..], rows r0..r3, 8 accumulators. */
-    private static void tile4x2(double[] a, int aRow, int aCol, double[] b, double[] c, int m,
-                                int r0, int r1, int r2, int r3, int j, int p0, int p1) {
+    /**
+     * C[rows][j:j+2L] += Σ_{q < kc} A4[q][0..3] · Bs[q][0..2L], rows r0..r3, 8 accumulators; A4 starts at
+     * {@code ap[ao]} (4 per step), the strip Bs at {@code bp[bo]} (2L per step).
+     */
+    private static void tile4x2(double[] ap, int ao, double[] bp, int bo, double[] c, int m,
+                                int r0, int r1, int r2, int r3, int j, int kc) {
         int c0 = r0 * m + j;
         int c1 = r1 * m + j;
         int c2 = r2 * m + j;
@@ -133,31 +200,23 @@ final class VectorGemmKernel implements GemmKernel {
         DoubleVector s21 = DoubleVector.fromArray(S, c, c2 + L);
         DoubleVector s30 = DoubleVector.fromArray(S, c, c3);
         DoubleVector s31 = DoubleVector.fromArray(S, c, c3 + L);
-        int a0 = r0 * aRow + p0 * aCol;
-        int a1 = r1 * aRow + p0 * aCol;
-        int a2 = r2 * aRow + p0 * aCol;
-        int a3 = r3 * aRow + p0 * aCol;
-        int bo = p0 * m + j;
-        for (int p = p0; p < p1; p++) {
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
-            DoubleVector x = DoubleVector.broadcast(S, a[a0]);
+        for (int q = 0; q < kc; q++) {
+            int bq = bo + q * 2 * L;
+            int aq = ao + q * 4;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bq);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bq + L);
+            DoubleVector x = DoubleVector.broadcast(S, ap[aq]);
             s00 = s00.add(x.mul(b0));
             s01 = s01.add(x.mul(b1));
-            x = DoubleVector.broadcast(S, a[a1]);
+            x = DoubleVector.broadcast(S, ap[aq + 1]);
             s10 = s10.add(x.mul(b0));
             s11 = s11.add(x.mul(b1));
-            x = DoubleVector.broadcast(S, a[a2]);
+            x = DoubleVector.broadcast(S, ap[aq + 2]);
             s20 = s20.add(x.mul(b0));
             s21 = s21.add(x.mul(b1));
-            x = DoubleVector.broadcast(S, a[a3]);
+            x = DoubleVector.broadcast(S, ap[aq + 3]);
             s30 = s30.add(x.mul(b0));
             s31 = s31.add(x.mul(b1));
-            a0 += aCol;
-            a1 += aCol;
-            a2 += aCol;
-            a3 += aCol;
-            bo += m;
         }
         s00.intoArray(c, c0);
         s01.intoArray(c, c0 + L);
@@ -169,9 +228,9 @@ final class VectorGemmKernel implements GemmKernel {
         s31.intoArray(c, c3 + L);
     }
 
-    /** C[rows][j:j+L] += Σ_{p0 ≤ p < p1} op(A)[rows][p] · B[p][j..], for a last vector of columns. */
-    private static void tile4x1(double[] a, int aRow, int aCol, double[] b, double[] c, int m,
-                                int r0, int r1, int r2, int r3, int j, int p0, int p1) {
+    /** C[rows][j:j+L] += Σ_{q < kc} A4[q][r] · B[p0+q][j..], B read in place from {@code b[bo]} (stride m). */
+    private static void tile4x1(double[] ap, int ao, double[] b, int bo, double[] c, int m,
+                                int r0, int r1, int r2, int r3, int j, int kc) {
         int c0 = r0 * m + j;
         int c1 = r1 * m + j;
         int c2 = r2 * m + j;
@@ -180,21 +239,13 @@ final class VectorGemmKernel implements GemmKernel {
         DoubleVector s1 = DoubleVector.fromArray(S, c, c1);
         DoubleVector s2 = DoubleVector.fromArray(S, c, c2);
         DoubleVector s3 = DoubleVector.fromArray(S, c, c3);
-        int a0 = r0 * aRow + p0 * aCol;
-        int a1 = r1 * aRow + p0 * aCol;
-        int a2 = r2 * aRow + p0 * aCol;
-        int a3 = r3 * aRow + p0 * aCol;
-        int bo = p0 * m + j;
-        for (int p = p0; p < p1; p++) {
+        for (int q = 0; q < kc; q++) {
             DoubleVector y = DoubleVector.fromArray(S, b, bo);
-            s0 = s0.add(DoubleVector.broadcast(S, a[a0]).mul(y));
-            s1 = s1.add(DoubleVector.broadcast(S, a[a1]).mul(y));
-            s2 = s2.add(DoubleVector.broadcast(S, a[a2]).mul(y));
-            s3 = s3.add(DoubleVector.broadcast(S, a[a3]).mul(y));
-            a0 += aCol;
-            a1 += aCol;
-            a2 += aCol;
-            a3 += aCol;
+            int aq = ao + q * 4;
+            s0 = s0.add(DoubleVector.broadcast(S, ap[aq]).mul(y));
+            s1 = s1.add(DoubleVector.broadcast(S, ap[aq + 1]).mul(y));
+            s2 = s2.add(DoubleVector.broadcast(S, ap[aq + 2]).mul(y));
+            s3 = s3.add(DoubleVector.broadcast(S, ap[aq + 3]).mul(y));
             bo += m;
         }
         s0.intoArray(c, c0);
@@ -203,28 +254,20 @@ final class VectorGemmKernel implements GemmKernel {
         s3.intoArray(c, c3);
     }
 
-    /** C[rows][j] += Σ_{p0 ≤ p < p1} op(A)[rows][p] · B[p][j], four scalar chains side by side. */
-    private static void scalar4(double[] a, int aRow, int aCol, double[] b, double[] c, int m,
-                                int r0, int r1, int r2, int r3, int j, int p0, int p1) {
+    /** C[rows][j] += Σ_{q < kc} A4[q][r] · B[p0+q][j], four scalar chains side by side. */
+    private static void scalar4(double[] ap, int ao, double[] b, int bo, double[] c, int m,
+                                int r0, int r1, int r2, int r3, int j, int kc) {
         double s0 = c[r0 * m + j];
         double s1 = c[r1 * m + j];
         double s2 = c[r2 * m + j];
         double s3 = c[r3 * m + j];
-        int a0 = r0 * aRow + p0 * aCol;
-        int a1 = r1 * aRow + p0 * aCol;
-        int a2 = r2 * aRow + p0 * aCol;
-        int a3 = r3 * aRow + p0 * aCol;
-        int bo = p0 * m + j;
-        for (int p = p0; p < p1; p++) {
+        for (int q = 0; q < kc; q++) {
             double y = b[bo];
-            s0 += a[a0] * y;
-            s1 += a[a1] * y;
-            s2 += a[a2] * y;
-            s3 += a[a3] * y;
-            a0 += aCol;
-            a1 += aCol;
-            a2 += aCol;
-            a3 += aCol;
+            int aq = ao + q * 4;
+            s0 += ap[aq] * y;
+            s1 += ap[aq + 1] * y;
+            s2 += ap[aq + 2] * y;
+            s3 += ap[aq + 3] * y;
             bo += m;
         }
         c[r0 * m + j] = s0;
@@ -242,32 +285,38 @@ final class VectorGemmKernel implements GemmKernel {
      */
     private static void columnTiles(double[] ap, int lda, double[] b, double[] c, int n, int k, int m,
                                     int j0, int j1) {
+        double[] t = TILE.get();
         for (int j = j0; j < j1; j += 4) {
             int q1 = Math.min(j + 1, j1 - 1);
             int q2 = Math.min(j + 2, j1 - 1);
             int q3 = Math.min(j + 3, j1 - 1);
             for (int i = 0; i < n; i += 2 * L) {
-                if (n - i > L) {
-                    tile2x4(ap, lda, b, c, n, k, m, i, j, q1, q2, q3);
+                int rows = Math.min(2 * L, n - i);
+                gather(c, m, i, rows, j, q1, q2, q3, t);
+                if (rows > L) {
+                    tile2x4(ap, lda, b, t, k, i, j, q1, q2, q3);
                 } else {
-                    tile1x4(ap, lda, b, c, n, k, m, i, j, q1, q2, q3);
+                    tile1x4(ap, lda, b, t, k, i, j, q1, q2, q3);
                 }
+                scatter(t, rows, c, m, i, j, q1, q2, q3);
             }
         }
     }
 
-    /** C[i:i+2L][cols] = Σ_p op(A)[i..][p] · B[col][p] for columns q0..q3, 8 accumulators. */
-    private static void tile2x4(double[] ap, int lda, double[] b, double[] c, int n, int k, int m,
+    /**
+     * t += Σ_p op(A)[i..i+2L][p] · B[q][p] for the columns q0..q3, 8 accumulators; t holds the tile
+     * column by column (2L slots each), loaded by {@link #gather}.
+     */
+    private static void tile2x4(double[] ap, int lda, double[] b, double[] t, int k,
                                 int i, int q0, int q1, int q2, int q3) {
-        int valid = Math.min(2 * L, n - i);
-        DoubleVector s00 = columnOf(c, m, i, q0, valid);
-        DoubleVector s01 = columnOf(c, m, i, q1, valid);
-        DoubleVector s02 = columnOf(c, m, i, q2, valid);
-        DoubleVector s03 = columnOf(c, m, i, q3, valid);
-        DoubleVector s10 = columnOf(c, m, i + L, q0, valid - L);
-        DoubleVector s11 = columnOf(c, m, i + L, q1, valid - L);
-        DoubleVector s12 = columnOf(c, m, i + L, q2, valid - L);
-        DoubleVector s13 = columnOf(c, m, i + L, q3, valid - L);
+        DoubleVector s00 = DoubleVector.fromArray(S, t, 0);
+        DoubleVector s10 = DoubleVector.fromArray(S, t, L);
+        DoubleVector s01 = DoubleVector.fromArray(S, t, 2 * L);
+        DoubleVector s11 = DoubleVector.fromArray(S, t, 3 * L);
+        DoubleVector s02 = DoubleVector.fromArray(S, t, 4 * L);
+        DoubleVector s12 = DoubleVector.fromArray(S, t, 5 * L);
+        DoubleVector s03 = DoubleVector.fromArray(S, t, 6 * L);
+        DoubleVector s13 = DoubleVector.fromArray(S, t, 7 * L);
         int ao = i;
         int b0 = q0 * k;
         int b1 = q1 * k;
@@ -290,24 +339,23 @@ final class VectorGemmKernel implements GemmKernel {
             s13 = s13.add(x1.mul(y));
             ao += lda;
         }
-        storeColumn(s00, c, m, i, q0, valid);
-        storeColumn(s01, c, m, i, q1, valid);
-        storeColumn(s02, c, m, i, q2, valid);
-        storeColumn(s03, c, m, i, q3, valid);
-        storeColumn(s10, c, m, i + L, q0, valid - L);
-        storeColumn(s11, c, m, i + L, q1, valid - L);
-        storeColumn(s12, c, m, i + L, q2, valid - L);
-        storeColumn(s13, c, m, i + L, q3, valid - L);
+        s00.intoArray(t, 0);
+        s10.intoArray(t, L);
+        s01.intoArray(t, 2 * L);
+        s11.intoArray(t, 3 * L);
+        s02.intoArray(t, 4 * L);
+        s12.intoArray(t, 5 * L);
+        s03.intoArray(t, 6 * L);
+        s13.intoArray(t, 7 * L);
     }
 
-    /** C[i:i+L][cols] = Σ_p op(A)[i..][p] · B[col][p] for columns q0..q3, for a last vector of rows. */
-    private static void tile1x4(double[] ap, int lda, double[] b, double[] c, int n, int k, int m,
+    /** As {@link #tile2x4} for a last group of at most L rows: 4 accumulators. */
+    private static void tile1x4(double[] ap, int lda, double[] b, double[] t, int k,
                                 int i, int q0, int q1, int q2, int q3) {
-        int valid = Math.min(L, n - i);
-        DoubleVector s0 = columnOf(c, m, i, q0, valid);
-        DoubleVector s1 = columnOf(c, m, i, q1, valid);
-        DoubleVector s2 = columnOf(c, m, i, q2, valid);
-        DoubleVector s3 = columnOf(c, m, i, q3, valid);
+        DoubleVector s0 = DoubleVector.fromArray(S, t, 0);
+        DoubleVector s1 = DoubleVector.fromArray(S, t, 2 * L);
+        DoubleVector s2 = DoubleVector.fromArray(S, t, 4 * L);
+        DoubleVector s3 = DoubleVector.fromArray(S, t, 6 * L);
         int ao = i;
         int b0 = q0 * k;
         int b1 = q1 * k;
@@ -321,29 +369,35 @@ final class VectorGemmKernel implements GemmKernel {
             s3 = s3.add(x.mul(DoubleVector.broadcast(S, b[b3 + p])));
             ao += lda;
         }
-        storeColumn(s0, c, m, i, q0, valid);
-        storeColumn(s1, c, m, i, q1, valid);
-        storeColumn(s2, c, m, i, q2, valid);
-        storeColumn(s3, c, m, i, q3, valid);
+        s0.intoArray(t, 0);
+        s1.intoArray(t, 2 * L);
+        s2.intoArray(t, 4 * L);
+        s3.intoArray(t, 6 * L);
     }
 
-    /** The vector C[i..i+L][j] (stride m), lanes from {@code valid} on set to 0. */
-    private static DoubleVector columnOf(double[] c, int m, int i, int j, int valid) {
-        DoubleVector v = DoubleVector.zero(S);
-        for (int r = 0; r < L; r++) {
-            if (r < valid) {
-                v = v.withLane(r, c[(i + r) * m + j]);
-            }
+    /**
+     * Copies C[i..i+rows][q] for the columns q0..q3 into t, column by column with 2L slots each and
+     * zeros past {@code rows}, so that each half of a tile column loads as one vector.
+     */
+    private static void gather(double[] c, int m, int i, int rows, int q0, int q1, int q2, int q3, double[] t) {
+        for (int r = 0; r < 2 * L; r++) {
+            boolean in = r < rows;
+            int o = (i + r) * m;
+            t[r] = in ? c[o + q0] : 0.0;
+            t[2 * L + r] = in ? c[o + q1] : 0.0;
+            t[4 * L + r] = in ? c[o + q2] : 0.0;
+            t[6 * L + r] = in ? c[o + q3] : 0.0;
         }
-        return v;
     }
 
-    /** Writes the first {@code valid} lanes of v to C[i..][j]. */
-    private static void storeColumn(DoubleVector v, double[] c, int m, int i, int j, int valid) {
-        for (int r = 0; r < L; r++) {
-            if (r < valid) {
-                c[(i + r) * m + j] = v.lane(r);
-            }
+    /** Writes rows 0..rows-1 of the tile t back to C[i..][q0..q3] (a repeated column gets the same value). */
+    private static void scatter(double[] t, int rows, double[] c, int m, int i, int q0, int q1, int q2, int q3) {
+        for (int r = 0; r < rows; r++) {
+            int o = (i + r) * m;
+            c[o + q0] = t[r];
+            c[o + q1] = t[2 * L + r];
+            c[o + q2] = t[4 * L + r];
+            c[o + q3] = t[6 * L + r];
         }
     }
 }
