@@ -28,6 +28,13 @@ package dlbasics.matrix;
 public final class Gemm {
     /** Products with at least this many multiply-adds (n·k·m) are split across threads. */
     static final long PARALLEL_MIN = 1L << 17;
+    /**
+     * Products with fewer multiply-adds than this take the plain-Java loop even when the Vector API
+     * kernel is chosen: the same bits, and the JIT compiles it long before it compiles the Vector API
+     * code, which runs very slowly until then (the flower network's 10000 tiny iterations are mostly
+     * warm-up otherwise).
+     */
+    static final long SMALL_MAX = 1L << 13;
     /** Chunks per thread, so a thread slowed down by another process leaves its share to the others. */
     private static final int CHUNKS_PER_THREAD = 4;
 
@@ -159,7 +166,8 @@ public final class Gemm {
      * @param c      the output, {@code n x m}; must not share storage with a or b
      */
     public static void multiply(Matrix a, boolean transA, Matrix b, boolean transB, Matrix c) {
-        multiply(a, transA, b, transB, c, KERNEL, null);
+        long work = (long) a.rows() * a.cols() * (transB ? b.rows() : b.cols());
+        multiply(a, transA, b, transB, c, work < SMALL_MAX ? ScalarGemmKernel.INSTANCE : KERNEL, null);
     }
 
     /**

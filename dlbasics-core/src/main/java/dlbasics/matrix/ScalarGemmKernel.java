@@ -5,8 +5,9 @@ package dlbasics.matrix;
  * {@code -Ddlbasics.vector=false}). The JIT vectorises its inner {@code y += alpha * x} loop.
  *
  * <p>Order of additions: see {@link GemmKernel}; within one C entry p always increases. When B is
- * read transposed, each chunk allocates a small packing panel (this path is the fallback; the
- * Vector API kernel allocates nothing).
+ * read transposed, a small op(B) is copied once into the job's reusable buffer; a large one is packed
+ * in panels that each chunk allocates (this path is the fallback; the Vector API kernel allocates
+ * nothing).
  */
 final class ScalarGemmKernel implements GemmKernel {
     static final ScalarGemmKernel INSTANCE = new ScalarGemmKernel();
@@ -19,14 +20,34 @@ final class ScalarGemmKernel implements GemmKernel {
     private ScalarGemmKernel() {
     }
 
+    /** Largest op(B) (in doubles) copied whole into the job's buffer when B is read transposed. */
+    private static final int PACK_MAX = 1 << 16;
+
+    /** For a small Bᵀ, copies op(B) ({@code k x m}, row-major) into the job's reusable buffer. */
     @Override
     public void prepare(GemmJob job) {
-        // reads the operands in place
+        int k = job.k;
+        int m = job.m;
+        if (!job.transB || (long) k * m > PACK_MAX) {
+            return;
+        }
+        double[] bt = job.buffer(k * m);
+        double[] b = job.b;
+        for (int j = 0; j < m; j++) {
+            for (int p = 0; p < k; p++) {
+                bt[p * m + j] = b[j * k + p];
+            }
+        }
+        job.packed = bt;
     }
 
     @Override
     public void multiply(GemmJob job, int j0, int j1) {
-        multiply(job.a, job.transA, job.b, job.transB, job.c, job.n, job.k, job.m, j0, j1);
+        if (job.transB && job.packed != null) {
+            multiply(job.a, job.transA, job.packed, false, job.c, job.n, job.k, job.m, j0, j1);
+        } else {
+            multiply(job.a, job.transA, job.b, job.transB, job.c, job.n, job.k, job.m, j0, j1);
+        }
     }
 
     /** {@code C[:, j0:j1] += op(A) · op(B)[:, j0:j1]}; layouts as in {@link GemmJob}. */

@@ -72,8 +72,13 @@ final class VectorGemmKernel implements GemmKernel {
      */
     @Override
     public void prepare(GemmJob job) {
+        if (job.transB && job.n == 1) {
+            return;
+        }
         if (!job.transB) {
-            packRowGroups(job);
+            if (job.n >= 4) {
+                packRowGroups(job);
+            }
             return;
         }
         int n = job.n;
@@ -101,8 +106,14 @@ final class VectorGemmKernel implements GemmKernel {
 
     @Override
     public void multiply(GemmJob job, int j0, int j1) {
-        if (!job.transB) {
+        if (!job.transB && job.n < 4) {
+            int k = job.k;
+            int n = job.n;
+            singleRows(job.a, job.transA ? 1 : k, job.transA ? n : 1, job.b, job.c, n, k, job.m, j0, j1);
+        } else if (!job.transB) {
             rowTiles(job.packed, job.b, job.c, job.n, job.k, job.m, j0, j1);
+        } else if (job.n == 1) {
+            dotRows(job.a, job.b, job.c, job.k, j0, j1);
         } else {
             columnTiles(job.packed, job.packedStride, job.b, job.c, job.n, job.k, job.m, j0, j1);
         }
@@ -274,6 +285,136 @@ final class VectorGemmKernel implements GemmKernel {
         c[r1 * m + j] = s1;
         c[r2 * m + j] = s2;
         c[r3 * m + j] = s3;
+    }
+
+    // ------------------------------------------------------------------ op(B) = B, fewer than 4 rows
+
+    /**
+     * C[:, j0:j1] += op(A) · B[:, j0:j1] for fewer than 4 rows of C (logistic regression's {@code w·X},
+     * a 1-unit output layer): one row at a time, 8 vectors of columns in flight, B read in place in
+     * blocks of KC rows (which stay in L2 while the columns are swept).
+     */
+    private static void singleRows(double[] a, int aRow, int aCol, double[] b, double[] c,
+                                   int n, int k, int m, int j0, int j1) {
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int p1 = Math.min(k, p0 + KC);
+            for (int i = 0; i < n; i++) {
+                int ao = i * aRow + p0 * aCol;
+                int j = j0;
+                for (; j + 8 * L <= j1; j += 8 * L) {
+                    row1x8(a, ao, aCol, b, p0 * m + j, c, i * m + j, m, p1 - p0);
+                }
+                for (; j + 2 * L <= j1; j += 2 * L) {
+                    row1x2(a, ao, aCol, b, p0 * m + j, c, i * m + j, m, p1 - p0);
+                }
+                for (; j < j1; j++) {
+                    double s = c[i * m + j];
+                    int bo = p0 * m + j;
+                    for (int q = 0; q < p1 - p0; q++) {
+                        s += a[ao + q * aCol] * b[bo];
+                        bo += m;
+                    }
+                    c[i * m + j] = s;
+                }
+            }
+        }
+    }
+
+    /** C[i][j:j+8L] += Σ_{q < kc} op(A)[i][p0+q] · B[p0+q][j..]: 8 accumulators, B from {@code b[bo]}. */
+    private static void row1x8(double[] a, int ao, int aCol, double[] b, int bo, double[] c, int co, int m, int kc) {
+        DoubleVector s0 = DoubleVector.fromArray(S, c, co);
+        DoubleVector s1 = DoubleVector.fromArray(S, c, co + L);
+        DoubleVector s2 = DoubleVector.fromArray(S, c, co + 2 * L);
+        DoubleVector s3 = DoubleVector.fromArray(S, c, co + 3 * L);
+        DoubleVector s4 = DoubleVector.fromArray(S, c, co + 4 * L);
+        DoubleVector s5 = DoubleVector.fromArray(S, c, co + 5 * L);
+        DoubleVector s6 = DoubleVector.fromArray(S, c, co + 6 * L);
+        DoubleVector s7 = DoubleVector.fromArray(S, c, co + 7 * L);
+        for (int q = 0; q < kc; q++) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            s0 = s0.add(x.mul(DoubleVector.fromArray(S, b, bo)));
+            s1 = s1.add(x.mul(DoubleVector.fromArray(S, b, bo + L)));
+            s2 = s2.add(x.mul(DoubleVector.fromArray(S, b, bo + 2 * L)));
+            s3 = s3.add(x.mul(DoubleVector.fromArray(S, b, bo + 3 * L)));
+            s4 = s4.add(x.mul(DoubleVector.fromArray(S, b, bo + 4 * L)));
+            s5 = s5.add(x.mul(DoubleVector.fromArray(S, b, bo + 5 * L)));
+            s6 = s6.add(x.mul(DoubleVector.fromArray(S, b, bo + 6 * L)));
+            s7 = s7.add(x.mul(DoubleVector.fromArray(S, b, bo + 7 * L)));
+            ao += aCol;
+            bo += m;
+        }
+        s0.intoArray(c, co);
+        s1.intoArray(c, co + L);
+        s2.intoArray(c, co + 2 * L);
+        s3.intoArray(c, co + 3 * L);
+        s4.intoArray(c, co + 4 * L);
+        s5.intoArray(c, co + 5 * L);
+        s6.intoArray(c, co + 6 * L);
+        s7.intoArray(c, co + 7 * L);
+    }
+
+    /** As {@link #row1x8} for 2 vectors of columns. */
+    private static void row1x2(double[] a, int ao, int aCol, double[] b, int bo, double[] c, int co, int m, int kc) {
+        DoubleVector s0 = DoubleVector.fromArray(S, c, co);
+        DoubleVector s1 = DoubleVector.fromArray(S, c, co + L);
+        for (int q = 0; q < kc; q++) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            s0 = s0.add(x.mul(DoubleVector.fromArray(S, b, bo)));
+            s1 = s1.add(x.mul(DoubleVector.fromArray(S, b, bo + L)));
+            ao += aCol;
+            bo += m;
+        }
+        s0.intoArray(c, co);
+        s1.intoArray(c, co + L);
+    }
+
+    // ------------------------------------------------------------------ op(B) = Bᵀ, one row
+
+    /**
+     * C[0][j0:j1] += a · B[j]ᵀ for a single row of C (logistic regression's {@code dZ·Xᵀ}): each entry
+     * is a dot product of a with a row of B, both contiguous; 8 rows of B at a time give 8 independent
+     * scalar chains (a vector over p would reorder the additions).
+     */
+    private static void dotRows(double[] a, double[] b, double[] c, int k, int j0, int j1) {
+        int j = j0;
+        for (; j + 8 <= j1; j += 8) {
+            double s0 = c[j];
+            double s1 = c[j + 1];
+            double s2 = c[j + 2];
+            double s3 = c[j + 3];
+            double s4 = c[j + 4];
+            double s5 = c[j + 5];
+            double s6 = c[j + 6];
+            double s7 = c[j + 7];
+            int b0 = j * k;
+            for (int p = 0; p < k; p++) {
+                double x = a[p];
+                s0 += x * b[b0 + p];
+                s1 += x * b[b0 + k + p];
+                s2 += x * b[b0 + 2 * k + p];
+                s3 += x * b[b0 + 3 * k + p];
+                s4 += x * b[b0 + 4 * k + p];
+                s5 += x * b[b0 + 5 * k + p];
+                s6 += x * b[b0 + 6 * k + p];
+                s7 += x * b[b0 + 7 * k + p];
+            }
+            c[j] = s0;
+            c[j + 1] = s1;
+            c[j + 2] = s2;
+            c[j + 3] = s3;
+            c[j + 4] = s4;
+            c[j + 5] = s5;
+            c[j + 6] = s6;
+            c[j + 7] = s7;
+        }
+        for (; j < j1; j++) {
+            double s = c[j];
+            int bo = j * k;
+            for (int p = 0; p < k; p++) {
+                s += a[p] * b[bo + p];
+            }
+            c[j] = s;
+        }
     }
 
     // ------------------------------------------------------------------ op(B) = Bᵀ: column tiles

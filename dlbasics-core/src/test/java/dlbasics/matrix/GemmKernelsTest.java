@@ -81,6 +81,7 @@ class GemmKernelsTest {
         int[][] nkm = {
             {1, 1, 1}, {1, 5, 3}, {3, 2, 1}, {2, 3, 9}, {4, 7, 8}, {5, 9, 16}, {7, 20, 209},
             {20, 7, 209}, {8, 33, 5}, {9, 257, 13}, {20, 300, 37}, {13, 600, 17}, {4, 4, 4}, {6, 1, 31},
+            {1, 300, 77}, {3, 270, 70}, {2, 9, 40}, {1, 12, 33},
         };
         List<Arguments> out = new ArrayList<>();
         long seed = 1;
@@ -116,7 +117,7 @@ class GemmKernelsTest {
     static Stream<Arguments> largeShapes() {
         List<Arguments> out = new ArrayList<>();
         long seed = 100;
-        int[][] nkm = {{20, 700, 209}, {7, 500, 211}, {20, 209, 1003}, {5, 130, 2000}};
+        int[][] nkm = {{20, 700, 209}, {7, 500, 211}, {20, 209, 1003}, {5, 130, 2000}, {1, 3000, 209}, {3, 300, 700}};
         for (int[] s : nkm) {
             for (int t = 0; t < 4; t++) {
                 out.add(Arguments.of(s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0, seed++));
