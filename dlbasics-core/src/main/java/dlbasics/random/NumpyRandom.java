@@ -16,8 +16,9 @@ import dlbasics.matrix.Matrix;
  *       bit-equal to numpy's on about 99.96 % of draws and within 3 ulps on the rest: the JDK's
  *       {@code Math.log} and the C library's {@code log} round differently now and then
  *       ({@code NumpyRandomTest} counts the differing draws).</li>
- *   <li>Bounded integers in {@code [0, max]}: {@code next32 & mask} with the smallest all-ones mask
- *       covering max, repeated until the value is at most max.</li>
+ *   <li>Bounded integers in {@code [0, max]}: {@code next & mask} with the smallest all-ones mask
+ *       covering max, repeated until the value is at most max; {@code next} is one 32-bit word when max
+ *       fits in 32 bits, else a 64-bit word of two draws (first one high).</li>
  * </ul>
  *
  * <p>Not thread-safe: give each thread its own generator. Arrays fill in C order (row by row).
