@@ -102,12 +102,18 @@ public final class Matrix {
         return m;
     }
 
-    /** A column vector ({@code n x 1}) holding {@code values}. */
+    /**
+     * A column vector ({@code n x 1}) holding {@code values}. With a single int literal, Java picks the
+     * instance method {@link #column(int)} and fails to compile: write {@code Matrix.column(0.0)}.
+     */
     public static Matrix column(double... values) {
         return new Matrix(values.length, 1, values.clone());
     }
 
-    /** A row vector ({@code 1 x n}) holding {@code values}. */
+    /**
+     * A row vector ({@code 1 x n}) holding {@code values}. With a single int literal, Java picks the
+     * instance method {@link #row(int)} and fails to compile: write {@code Matrix.row(5.0)}.
+     */
     public static Matrix row(double... values) {
         return new Matrix(1, values.length, values.clone());
     }
