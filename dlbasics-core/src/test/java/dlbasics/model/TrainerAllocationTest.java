@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * per-thread allocation counter (not a timing test): the bytes of a long run minus those of a short
  * run on the same network, divided by the extra iterations, after a warm-up so that the JIT has
  * compiled the loop. Measured on 2026-11-26: 4 bytes per iteration, all of it the longer cost history
- * (one recorded cost every 10 iterations, held in four arrays: the run's, the result's, the final
- * state's and the event's snapshot source); before the fixes it was 440 to 490 bytes (operation-name
+ * (one recorded cost every 10 iterations, kept in the run's array and copied into the result and its
+ * final state); before the fixes it was 440 to 490 bytes (operation-name
  * strings built per call in nn.Activation, a listener iterator per iteration). The bound is generous.
  */
 class TrainerAllocationTest {
