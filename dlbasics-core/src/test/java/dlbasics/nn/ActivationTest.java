@@ -141,6 +141,27 @@ class ActivationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void zeroSizeAndOneByOneShapes(Activation g) {
+        for (int[] shape : new int[][] {{0, 0}, {0, 4}, {4, 0}}) {
+            Matrix Z = Matrix.zeros(shape[0], shape[1]);
+            Matrix A = g.forward(Z);
+            assertTrue(A.hasShape(shape[0], shape[1]), g + " " + shape[0] + "x" + shape[1]);
+            Matrix dZ = Matrix.zeros(shape[0], shape[1]);
+            g.backward(Z, Z, A, dZ);
+            assertEquals(0, dZ.size());
+        }
+        Matrix Z = Matrix.of(1, 1, 0.3);
+        Matrix A = g.forward(Z);
+        assertEquals(g.apply(0.3), A.get(0, 0), 0.0);
+        Matrix dZ = Matrix.zeros(1, 1);
+        g.backward(Matrix.of(1, 1, 2), Z, A, dZ);
+        double slope = g == Activation.RELU ? 1 : g == Activation.TANH ? 1 - A.get(0, 0) * A.get(0, 0)
+                : A.get(0, 0) * (1 - A.get(0, 0));
+        assertEquals(2 * slope, dZ.get(0, 0), 1e-16, g.toString());
+    }
+
     @Test
     void namesParseBothWays() {
         for (Activation g : Activation.values()) {

@@ -123,6 +123,23 @@ class LossesTest {
         }
     }
 
+    /** Logits of every magnitude up to 1e300, random labels: both forms finite, never NaN, never negative. */
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2, 3, 42})
+    void finiteForLogitsOfAnyMagnitude(long seed) {
+        NumpyRandom rng = new NumpyRandom(seed);
+        int m = 50;
+        Matrix Z = rng.randn(1, m);
+        for (int i = 0; i < m; i++) {
+            Z.data()[i] *= Math.pow(10, rng.uniform(-3, 300));
+        }
+        Matrix Y = rng.rand(1, m).greaterThan(0.5);
+        double fromA = Losses.crossEntropy(Activation.SIGMOID.forward(Z), Y);
+        double fromZ = Losses.crossEntropyFromLogits(Z, Y);
+        assertTrue(Double.isFinite(fromA) && fromA >= 0, "seed " + seed + ": from A " + fromA);
+        assertTrue(Double.isFinite(fromZ) && fromZ >= 0, "seed " + seed + ": from Z " + fromZ);
+    }
+
     @Test
     void certainRightAnswersCostNothing() {
         assertEquals(0.0, Losses.crossEntropy(Matrix.row(1, 0), Matrix.row(1, 0)), 0.0);
