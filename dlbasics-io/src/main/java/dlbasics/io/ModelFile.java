@@ -94,6 +94,10 @@ public final class ModelFile {
             throw new IllegalArgumentException("ModelFile.read: file not found: " + path.toAbsolutePath()
                     + "; train a model and save it with ModelFile.write first");
         }
+        if (!Files.isReadable(path)) {
+            throw new UncheckedIOException(new IOException("ModelFile.read: " + path.toAbsolutePath()
+                    + " is not readable; check its permissions"));
+        }
         StoredModel stored = detect(path) == Format.NPZ ? NpzFormat.read(path) : SafetensorsFormat.read(path);
         return toModel(path, stored);
     }
