@@ -69,7 +69,7 @@ final class NpzFormat {
         CRC32 crc = new CRC32();
         crc.update(bytes);
         entry.setCrc(crc.getValue());
-        entry.setTime(0L);
+        entry.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0)); // as numpy (zipfile) does; no time zone
         zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
