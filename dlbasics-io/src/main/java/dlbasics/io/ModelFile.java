@@ -72,7 +72,11 @@ public final class ModelFile {
      * @throws UncheckedIOException     naming the path if the folder is missing or the disk fails
      */
     public static void write(TrainedModel model, Path path, Format format) {
-        StoredModel stored = toStored(model);
+        writeStored(toStored(model), path, format);
+    }
+
+    /** Writes already-converted content atomically (checkpoints add metadata before this). */
+    static void writeStored(StoredModel stored, Path path, Format format) {
         AtomicFiles.write("ModelFile.write", path, out -> {
             if (format == Format.NPZ) {
                 NpzFormat.write(stored, out);
@@ -98,8 +102,12 @@ public final class ModelFile {
             throw new UncheckedIOException(new IOException("ModelFile.read: " + path.toAbsolutePath()
                     + " is not readable; check its permissions"));
         }
-        StoredModel stored = detect(path) == Format.NPZ ? NpzFormat.read(path) : SafetensorsFormat.read(path);
-        return toModel(path, stored);
+        return toModel(path, readStored(path));
+    }
+
+    /** The tensors and metadata of an existing, readable file, checked for layout but not architecture. */
+    static StoredModel readStored(Path path) {
+        return detect(path) == Format.NPZ ? NpzFormat.read(path) : SafetensorsFormat.read(path);
     }
 
     /** The format of an existing file, from its first bytes: a zip signature means npz, else safetensors. */
