@@ -293,8 +293,7 @@ final class NpzFormat {
             throw StoredModel.broken(file, "__metadata__.npy is not a JSON object of strings");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
-        for (var it = node.fields(); it.hasNext(); ) {
-            var m = it.next();
+        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> m : node.properties()) {
             if (!m.getValue().isTextual()) {
                 throw StoredModel.broken(file, "__metadata__ value \"%s\" is %s; metadata values are strings", m.getKey(),
                         m.getValue().getNodeType());

@@ -16,12 +16,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,8 +129,7 @@ final class SafetensorsFormat {
             long dataLength = size - dataStart;
             Map<String, String> metadata = new LinkedHashMap<>();
             List<Entry> entries = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : header.properties()) {
                 if (field.getKey().equals(METADATA)) {
                     readMetadata(file, field.getValue(), metadata);
                 } else {
@@ -158,8 +155,7 @@ final class SafetensorsFormat {
         if (!node.isObject()) {
             throw StoredModel.broken(file, "__metadata__ is not a JSON object of strings");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> m = it.next();
+        for (Map.Entry<String, JsonNode> m : node.properties()) {
             if (!m.getValue().isTextual()) {
                 throw StoredModel.broken(file, "__metadata__ value \"%s\" is %s, but safetensors metadata values "
                         + "must be strings (JSON-encode structured values)", m.getKey(), m.getValue().getNodeType());
