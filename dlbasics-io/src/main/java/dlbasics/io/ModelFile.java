@@ -94,6 +94,10 @@ public final class ModelFile {
      *                                  damaged, of an unknown version, or does not fit its architecture
      */
     public static TrainedModel read(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException("ModelFile.read: " + path.toAbsolutePath() + " is a folder; give the "
+                    + "model file inside it (a checkpoint folder is read with Checkpoint.read)");
+        }
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("ModelFile.read: file not found: " + path.toAbsolutePath()
                     + "; train a model and save it with ModelFile.write first");
