@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,12 +43,13 @@ final class SafetensorsFormat {
     static final long MAX_HEADER = 100_000_000L;
     static final String METADATA = "__metadata__";
 
-    /** Strict JSON: duplicate keys are an error, nesting and string sizes are bounded. */
+    /** Strict JSON: duplicate keys and trailing content are errors, nesting and string sizes are bounded. */
     static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(64).maxStringLength((int) MAX_HEADER).build())
                     .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private SafetensorsFormat() {

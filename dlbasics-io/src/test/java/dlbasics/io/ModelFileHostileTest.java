@@ -145,6 +145,15 @@ class ModelFileHostileTest {
     }
 
     @Test
+    void contentAfterTheHeaderObject() throws IOException {
+        byte[] json = (SafetensorsFormat.JSON.writeValueAsString(header) + " {\"W9\": 1}").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(lengthThenBytes(json.length, json));
+        out.write(data);
+        assertRefused(write(out.toByteArray()), "the header is not valid JSON (Trailing token");
+    }
+
+    @Test
     void metadataValueThatIsNotAString() throws IOException {
         ((ObjectNode) header.get("__metadata__")).put("format_version", 1);
         assertRefused(rebuilt(), "__metadata__ value \"format_version\" is NUMBER, but safetensors metadata values must be "
