@@ -133,27 +133,7 @@ public final class Gemm {
 
     /** Checks that {@code op(A) · op(B)} is defined, with an error that names both shapes and a fix. */
     static void checkProduct(String operation, Matrix a, boolean transA, Matrix b, boolean transB) {
-        int ak = transA ? a.rows() : a.cols();
-        int bk = transB ? b.cols() : b.rows();
-        if (ak != bk) {
-            String left = (transA ? "Aᵀ" : "A") + " is " + (transA ? a.cols() + "x" + a.rows() : Shapes.shape(a));
-            String right = (transB ? "Bᵀ" : "B") + " is " + (transB ? b.cols() + "x" + b.rows() : Shapes.shape(b));
-            String hint;
-            int an = transA ? a.cols() : a.rows();
-            int bm = transB ? b.rows() : b.cols();
-            if (an == bm && ak != bk && (transB ? b.rows() : b.cols()) == ak) {
-                hint = "examples go in columns — did you mean to transpose B?";
-            } else if ((transB ? b.rows() : b.cols()) == ak) {
-                hint = "did you mean to transpose B?";
-            } else if ((transA ? a.cols() : a.rows()) == bk) {
-                hint = "did you mean to transpose A?";
-            } else {
-                hint = "the inner dimensions must agree: (n x k) · (k x m)";
-            }
-            throw new IllegalArgumentException(String.format(
-                    "%s: %s but %s (the columns of the left must equal the rows of the right); %s",
-                    operation, left, right, hint));
-        }
+        Shapes.product(operation, a, transA, b, transB);
     }
 
     /**

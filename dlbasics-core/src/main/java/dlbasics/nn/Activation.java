@@ -60,9 +60,9 @@ public enum Activation {
         return 1.0 / (1.0 + Math.exp(-z));
     }
 
-    /** Operation names for error messages, built once (a training loop calls forward and backward often). */
-    private final String forwardOp = name().toLowerCase(java.util.Locale.ROOT) + " forward";
-    private final String backwardOp = name().toLowerCase(java.util.Locale.ROOT) + "Backward";
+    /** Operation names for error messages, made once so that the kernels allocate nothing per call. */
+    private final String forwardOp = courseName() + " forward";
+    private final String backwardOp = courseName() + "Backward";
 
     /** The activation of one value. */
     public abstract double apply(double z);
