@@ -4,6 +4,9 @@ import dlbasics.data.Dataset;
 import dlbasics.matrix.Gemm;
 import dlbasics.matrix.Matrix;
 import dlbasics.model.Network;
+import dlbasics.model.Trainer;
+import dlbasics.model.TrainingResult;
+import dlbasics.nn.Activation;
 import dlbasics.nn.Initializer;
 import dlbasics.random.NumpyRandom;
 import java.nio.file.Files;
@@ -12,7 +15,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The Java side of {@code bench/compare.py}: one workload per run, one result line per measurement
+ * The Java side of {@code bench/compare.py} (until the CLI can stand in): training runs go through
+ * {@link Trainer}, exactly as a user's code would. One workload per run, one result line per measurement
  * ({@code key=value} pairs) on standard output. Timings cover the work only (data already loaded),
  * like the numpy side; JIT warm-up is included in training runs, as a user would see it.
  *
@@ -30,14 +34,20 @@ public final class Workloads {
     }
 
     /** A course workload: network, initialisation, learning rate, iterations, cost interval. */
-    record Workload(String name, int[] dims, Initializer init, long seed, double rate, int iterations, int every) {
-        Network network() {
-            Network net = Network.of(BenchTrainer.hidden(name), dims);
-            return net.initialize(init, new NumpyRandom(seed));
+    public record Workload(String name, int[] dims, Initializer init, long seed, double rate, int iterations, int every) {
+        /** The network, untrained (its weights are drawn by the trainer from the seed). */
+        public Network network() {
+            return Network.of("flower".equals(name) ? Activation.TANH : Activation.RELU, dims);
+        }
+
+        /** The course's trainer for this workload with {@code its} iterations. */
+        Trainer trainer(int its) {
+            return Trainer.builder().learningRate(rate).iterations(its).initializer(init).seed(seed).costEvery(every).build();
         }
     }
 
-    static Workload workload(String name) {
+    /** llayer, twolayer, logreg or flower, with the course's settings. */
+    public static Workload workload(String name) {
         switch (name) {
             case "llayer":
                 return new Workload(name, new int[] {12288, 20, 7, 5, 1}, Initializer.SCALED_BY_FAN_IN, 1, 0.0075, 2500, 100);
@@ -95,10 +105,11 @@ public final class Workloads {
         int its = iterations > 0 ? iterations : w.iterations();
         Dataset d = data(name);
         Network net = w.network();
-        BenchTrainer trainer = new BenchTrainer(net, d.X(), d.Y());
+        Trainer trainer = w.trainer(its);
         long t0 = System.nanoTime();
-        double cost = trainer.train(its, w.rate(), w.every());
+        TrainingResult result = trainer.fit(net, d.X(), d.Y());
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cost = result.finalCost();
         System.out.printf(Locale.ROOT, "train workload=%s iterations=%d seconds=%.4f last_recorded_cost=%.6f "
                         + "train_accuracy=%.4f threads=%d kernel=\"%s\"%n",
                 name, its, seconds, cost, 100 * net.accuracy(d.X(), d.Y()), Gemm.threads(), Gemm.implementation());

@@ -32,6 +32,11 @@ final class VectorGemmKernel implements GemmKernel {
     private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[8 * L]);
     /** Rows of B (p values) per block of the row-tile loop: a block of B stays in L2 across row tiles. */
     private static final int KC = 256;
+    /**
+     * From this many columns on, a product with fewer than 4 rows runs as axpys over whole rows of B
+     * (long rows: reading a block of columns down B would hit the same cache sets at every row).
+     */
+    private static final int AXPY_MIN_M = 512;
     /** Per-thread buffer for the strips of B of the row tiles. */
     private static final ThreadLocal<Buffer> PANEL = ThreadLocal.withInitial(Buffer::new);
 
@@ -109,7 +114,11 @@ final class VectorGemmKernel implements GemmKernel {
         if (!job.transB && job.n < 4) {
             int k = job.k;
             int n = job.n;
-            singleRows(job.a, job.transA ? 1 : k, job.transA ? n : 1, job.b, job.c, n, k, job.m, j0, j1);
+            if (job.m >= AXPY_MIN_M) {
+                axpyRows(job.a, job.transA ? 1 : k, job.transA ? n : 1, job.b, job.c, n, k, job.m, j0, j1);
+            } else {
+                singleRows(job.a, job.transA ? 1 : k, job.transA ? n : 1, job.b, job.c, n, k, job.m, j0, j1);
+            }
         } else if (!job.transB) {
             rowTiles(job.packed, job.b, job.c, job.n, job.k, job.m, j0, j1);
         } else if (job.n == 1) {
@@ -315,6 +324,38 @@ final class VectorGemmKernel implements GemmKernel {
                         bo += m;
                     }
                     c[i * m + j] = s;
+                }
+            }
+        }
+    }
+
+    /**
+     * C[i][j0:j1] += op(A)[i][p] · B[p][j0:j1] for p = 0, 1, ..., k-1 in turn (an axpy per p, each
+     * entry of C still adding its products in order of p): B is read row by row, as stored. For fewer
+     * than 4 rows of C and long rows of B, e.g. logistic regression's {@code dZ·Xᵀ} with Xᵀ stored.
+     */
+    private static void axpyRows(double[] a, int aRow, int aCol, double[] b, double[] c,
+                                 int n, int k, int m, int j0, int j1) {
+        int vectorEnd = j0 + (j1 - j0) / (4 * L) * (4 * L);
+        for (int i = 0; i < n; i++) {
+            int co = i * m;
+            for (int p = 0; p < k; p++) {
+                double alpha = a[i * aRow + p * aCol];
+                DoubleVector x = DoubleVector.broadcast(S, alpha);
+                int bo = p * m;
+                int j = j0;
+                for (; j < vectorEnd; j += 4 * L) {
+                    DoubleVector.fromArray(S, c, co + j).add(x.mul(DoubleVector.fromArray(S, b, bo + j)))
+                            .intoArray(c, co + j);
+                    DoubleVector.fromArray(S, c, co + j + L).add(x.mul(DoubleVector.fromArray(S, b, bo + j + L)))
+                            .intoArray(c, co + j + L);
+                    DoubleVector.fromArray(S, c, co + j + 2 * L).add(x.mul(DoubleVector.fromArray(S, b, bo + j + 2 * L)))
+                            .intoArray(c, co + j + 2 * L);
+                    DoubleVector.fromArray(S, c, co + j + 3 * L).add(x.mul(DoubleVector.fromArray(S, b, bo + j + 3 * L)))
+                            .intoArray(c, co + j + 3 * L);
+                }
+                for (; j < j1; j++) {
+                    c[co + j] += alpha * b[bo + j];
                 }
             }
         }

@@ -1,8 +1,6 @@
-package dlbasics.bench;
+package dlbasics.model;
 
 import dlbasics.matrix.Matrix;
-import dlbasics.model.Network;
-import dlbasics.nn.Initializer;
 import dlbasics.random.NumpyRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,9 +16,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One gradient-descent iteration (forward, backward, update) of the course's networks on data of the
- * course's shapes (random pixels in [0, 1), random labels: the time does not depend on the values).
- * Run with the GC profiler to see the allocation per step, which should be about 0 B/op:
+ * One iteration of {@link Trainer}'s loop ({@link GradientDescentStep}: forward, backward, update) for
+ * the course's networks, on data of the course's shapes (random pixels in [0, 1), random labels: the
+ * time does not depend on the values). This class sits in the model package of the bench module to
+ * reach the package-private step. With the GC profiler it shows the allocation per iteration:
  *
  * <pre>java -jar dlbasics-bench/target/benchmarks.jar TrainingStepBenchmark -prof gc</pre>
  */
@@ -38,13 +37,13 @@ public class TrainingStepBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private BenchTrainer trainer;
+    private GradientDescentStep step;
     private double rate;
 
     @Setup
     public void setUp() {
         System.setProperty("dlbasics.threads", Integer.toString(threads));
-        Workloads.Workload w = Workloads.workload(workload);
+        dlbasics.bench.Workloads.Workload w = dlbasics.bench.Workloads.workload(workload);
         int m = "flower".equals(workload) ? 400 : 209;
         NumpyRandom rng = new NumpyRandom(0);
         Matrix X = rng.rand(w.dims()[0], m);
@@ -53,15 +52,16 @@ public class TrainingStepBenchmark {
             Y.set(0, j, rng.nextDouble() < 0.35 ? 1 : 0);
         }
         Network net = w.network();
-        if (w.init() == Initializer.ZEROS) {
-            net.initialize(Initializer.ZEROS, rng);
-        }
-        trainer = new BenchTrainer(net, X, Y);
+        net.initialize(w.init(), new NumpyRandom(w.seed()));
+        step = new GradientDescentStep(net, X, Y);
         rate = w.rate();
     }
 
     @Benchmark
     public double step() {
-        return trainer.step(rate, false);
+        double cost = step.forward();
+        step.backward();
+        step.update(rate);
+        return cost;
     }
 }
