@@ -6,7 +6,8 @@ Runs, in one session on one machine:
      multiply+add rate (the instruction mix of dlbasics' Gemm, which does not fuse);
   2. the course's big products (W1·X, dZ1·Xᵀ for 20 and 7 units) in Java and numpy (OpenBLAS),
      1 and T threads, interleaved; median time, GFLOP/s, share of peak, ratio;
-  3. the four training runs (llayer, twolayer, logreg, flower), Java and numpy alternating (the order
+  3. the four training runs (llayer, twolayer, logreg, flower) through dlbasics.model.Trainer and
+     through the course's functions, Java and numpy alternating (the order
      flips every repetition), REPS repetitions each; medians and the numpy/Java ratio;
   4. optionally (--contention) the L-layer run for a few hundred iterations with another process
      busy on one core: 1 vs T threads for both.
@@ -66,7 +67,7 @@ def main():
     ap.add_argument("--workloads", default="llayer,twolayer,logreg,flower")
     ap.add_argument("--jar", default=os.path.join(ROOT, "dlbasics-bench", "target", "benchmarks.jar"))
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
-    ap.add_argument("--gemm-seconds", type=float, default=2.0)
+    ap.add_argument("--gemm-seconds", type=float, default=3.0)
     ap.add_argument("--contention", action="store_true")
     ap.add_argument("--skip-gemm", action="store_true")
     args = ap.parse_args()
@@ -75,23 +76,25 @@ def main():
     run(java_cmd(["export", data], args.jar, args.shared, 1))
 
     say("## Peak (Java Vector API chains, no memory traffic; best of 5)")
-    say("| kind | threads | GFLOP/s |")
-    say("|---|---|---|")
+    say("GFLOP/s by wall clock, and by the threads' own CPU time (what the cores deliver while they run).")
+    say()
+    say("| kind | threads | GFLOP/s (wall) | GFLOP/s (CPU time) |")
+    say("|---|---|---|---|")
     fma_peak = {}
     out = subprocess.run(java_cmd(["peak", str(T)], args.jar, args.shared, T), stdout=subprocess.PIPE,
                          stderr=subprocess.DEVNULL, text=True).stdout
     for line in out.splitlines():
-        m = re.match(r"peak kind=(\S+) threads=(\d+) gflops=([\d.]+)", line)
+        m = re.match(r"peak kind=(\S+) threads=(\d+) gflops=([\d.]+) cpu_gflops=([\d.]+)", line)
         if m:
             if m.group(1) == "fma":
                 fma_peak[int(m.group(2))] = float(m.group(3))
-            say("| %s | %s | %s |" % m.groups())
+            say("| %s | %s | %s | %s |" % m.groups())
     say()
 
     if not args.skip_gemm:
         say("## Products at the course's shapes (median of repeated calls, %.0f s each)" % args.gemm_seconds)
-        say("| shape | threads | Java ms | Java GFLOP/s | share of FMA peak | numpy ms | numpy GFLOP/s | numpy/Java time |")
-        say("|---|---|---|---|---|---|---|---|")
+        say("| shape | threads | Java ms | Java GFLOP/s | Java share of FMA peak | numpy ms | numpy GFLOP/s | numpy share | Java speed / numpy speed |")
+        say("|---|---|---|---|---|---|---|---|---|")
         for t in sorted({1, T}):
             j = {r["shape"]: r for r in run(java_cmd(["gemm", str(args.gemm_seconds)], args.jar, args.shared, t))}
             n = {r["shape"]: r for r in run(numpy_cmd(["gemm", str(args.gemm_seconds)]), threads=t)}
@@ -101,10 +104,12 @@ def main():
                 share = jg / fma_peak[t] if t in fma_peak else float("nan")
                 if shape in n:
                     nm = float(n[shape]["median_ms"])
-                    say("| %s | %d | %.3f | %.2f | %.0f %% | %.3f | %.2f | %.2f |"
-                        % (shape, t, jm, jg, 100 * share, nm, float(n[shape]["gflops"]), nm / jm))
+                    ng = float(n[shape]["gflops"])
+                    nshare = ng / fma_peak[t] if t in fma_peak else float("nan")
+                    say("| %s | %d | %.3f | %.2f | %.0f %% | %.3f | %.2f | %.0f %% | %.2f |"
+                        % (shape, t, jm, jg, 100 * share, nm, ng, 100 * nshare, nm / jm))
                 else:
-                    say("| %s | %d | %.4f | %.2f | %.0f %% | | | |" % (shape, t, jm, jg, 100 * share))
+                    say("| %s | %d | %.4f | %.2f | %.0f %% | | | | |" % (shape, t, jm, jg, 100 * share))
         say()
 
     workloads = args.workloads.split(",")
@@ -121,8 +126,8 @@ def main():
                     r = run(numpy_cmd(["train", w, data]), threads=T)[0]
                 times[w][side].append(float(r["seconds"]))
                 costs[(w, side)] = r["last_recorded_cost"]
-                say("<!-- rep %d %s %s %.3f s, last recorded cost %s -->" % (rep + 1, w, side, float(r["seconds"]),
-                                                                         r["last_recorded_cost"]))
+                say("- rep %d %s %s: %.3f s, last recorded cost %s" % (rep + 1, w, side, float(r["seconds"]),
+                                                                   r["last_recorded_cost"]))
     say()
     say("| workload | Java median s | numpy median s | numpy / Java | Java runs | numpy runs | last recorded cost Java / numpy |")
     say("|---|---|---|---|---|---|---|")

@@ -20,9 +20,15 @@ final class PeakFlops {
     private PeakFlops() {
     }
 
-    /** GFLOP/s of {@code threads} threads each running {@code kernel} for {@code iterations}. */
-    static double measure(int threads, long iterations, boolean fused) throws InterruptedException {
+    /**
+     * GFLOP/s of {@code threads} threads each running the chains for {@code iterations}: element 0 by
+     * wall-clock time, element 1 by the threads' own CPU time (what the cores deliver when they run,
+     * less sensitive to other processes on a shared machine).
+     */
+    static double[] measure(int threads, long iterations, boolean fused) throws InterruptedException {
         double[] sink = new double[threads];
+        long[] cpu = new long[threads];
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         CountDownLatch start = new CountDownLatch(1);
         Thread[] ts = new Thread[threads];
         for (int t = 0; t < threads; t++) {
@@ -33,7 +39,9 @@ final class PeakFlops {
                 } catch (InterruptedException e) {
                     return;
                 }
+                long c0 = mx.getCurrentThreadCpuTime();
                 sink[id] = fused ? fma(iterations) : mulAdd(iterations);
+                cpu[id] = mx.getCurrentThreadCpuTime() - c0;
             });
             ts[t].start();
         }
@@ -48,7 +56,11 @@ final class PeakFlops {
         if (Double.isNaN(sink[0])) {
             throw new IllegalStateException("peak benchmark produced NaN");
         }
-        return threads * iterations * flopsPerIteration / ns;
+        double cpuRate = 0;
+        for (int t = 0; t < threads; t++) {
+            cpuRate += iterations * flopsPerIteration / cpu[t];
+        }
+        return new double[] {threads * iterations * flopsPerIteration / ns, cpuRate};
     }
 
     /** 12 independent FMA chains; returns a value depending on all of them. */
