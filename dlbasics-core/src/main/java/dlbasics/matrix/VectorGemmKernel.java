@@ -32,11 +32,6 @@ final class VectorGemmKernel implements GemmKernel {
     private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[8 * L]);
     /** Rows of B (p values) per block of the row-tile loop: a block of B stays in L2 across row tiles. */
     private static final int KC = 256;
-    /**
-     * From this many columns on, a product with fewer than 4 rows runs as axpys over whole rows of B
-     * (long rows: reading a block of columns down B would hit the same cache sets at every row).
-     */
-    private static final int AXPY_MIN_M = 512;
     /** Per-thread buffer for the strips of B of the row tiles. */
     private static final ThreadLocal<Buffer> PANEL = ThreadLocal.withInitial(Buffer::new);
 
@@ -114,11 +109,7 @@ final class VectorGemmKernel implements GemmKernel {
         if (!job.transB && job.n < 4) {
             int k = job.k;
             int n = job.n;
-            if (job.m >= AXPY_MIN_M) {
-                axpyRows(job.a, job.transA ? 1 : k, job.transA ? n : 1, job.b, job.c, n, k, job.m, j0, j1);
-            } else {
-                singleRows(job.a, job.transA ? 1 : k, job.transA ? n : 1, job.b, job.c, n, k, job.m, j0, j1);
-            }
+            axpyRows(job.a, job.transA ? 1 : k, job.transA ? n : 1, job.b, job.c, n, k, job.m, j0, j1);
         } else if (!job.transB) {
             rowTiles(job.packed, job.b, job.c, job.n, job.k, job.m, j0, j1);
         } else if (job.n == 1) {
@@ -299,40 +290,11 @@ final class VectorGemmKernel implements GemmKernel {
     // ------------------------------------------------------------------ op(B) = B, fewer than 4 rows
 
     /**
-     * C[:, j0:j1] += op(A) · B[:, j0:j1] for fewer than 4 rows of C (logistic regression's {@code w·X},
-     * a 1-unit output layer): one row at a time, 8 vectors of columns in flight, B read in place in
-     * blocks of KC rows (which stay in L2 while the columns are swept).
-     */
-    private static void singleRows(double[] a, int aRow, int aCol, double[] b, double[] c,
-                                   int n, int k, int m, int j0, int j1) {
-        for (int p0 = 0; p0 < k; p0 += KC) {
-            int p1 = Math.min(k, p0 + KC);
-            for (int i = 0; i < n; i++) {
-                int ao = i * aRow + p0 * aCol;
-                int j = j0;
-                for (; j + 8 * L <= j1; j += 8 * L) {
-                    row1x8(a, ao, aCol, b, p0 * m + j, c, i * m + j, m, p1 - p0);
-                }
-                for (; j + 2 * L <= j1; j += 2 * L) {
-                    row1x2(a, ao, aCol, b, p0 * m + j, c, i * m + j, m, p1 - p0);
-                }
-                for (; j < j1; j++) {
-                    double s = c[i * m + j];
-                    int bo = p0 * m + j;
-                    for (int q = 0; q < p1 - p0; q++) {
-                        s += a[ao + q * aCol] * b[bo];
-                        bo += m;
-                    }
-                    c[i * m + j] = s;
-                }
-            }
-        }
-    }
-
-    /**
      * C[i][j0:j1] += op(A)[i][p] · B[p][j0:j1] for p = 0, 1, ..., k-1 in turn (an axpy per p, each
-     * entry of C still adding its products in order of p): B is read row by row, as stored. For fewer
-     * than 4 rows of C and long rows of B, e.g. logistic regression's {@code dZ·Xᵀ} with Xᵀ stored.
+     * entry of C still adding its products in order of p): B is streamed row by row, as stored, and the
+     * row of C stays in L1. For fewer than 4 rows of C, e.g. logistic regression's {@code w·X} and
+     * {@code dZ·Xᵀ} with Xᵀ stored (reading a block of columns down B instead was 3 times slower:
+     * partial cache lines, and for Xᵀ's 98 KB rows the same cache sets at every row).
      */
     private static void axpyRows(double[] a, int aRow, int aCol, double[] b, double[] c,
                                  int n, int k, int m, int j0, int j1) {
@@ -359,54 +321,6 @@ final class VectorGemmKernel implements GemmKernel {
                 }
             }
         }
-    }
-
-    /** C[i][j:j+8L] += Σ_{q < kc} op(A)[i][p0+q] · B[p0+q][j..]: 8 accumulators, B from {@code b[bo]}. */
-    private static void row1x8(double[] a, int ao, int aCol, double[] b, int bo, double[] c, int co, int m, int kc) {
-        DoubleVector s0 = DoubleVector.fromArray(S, c, co);
-        DoubleVector s1 = DoubleVector.fromArray(S, c, co + L);
-        DoubleVector s2 = DoubleVector.fromArray(S, c, co + 2 * L);
-        DoubleVector s3 = DoubleVector.fromArray(S, c, co + 3 * L);
-        DoubleVector s4 = DoubleVector.fromArray(S, c, co + 4 * L);
-        DoubleVector s5 = DoubleVector.fromArray(S, c, co + 5 * L);
-        DoubleVector s6 = DoubleVector.fromArray(S, c, co + 6 * L);
-        DoubleVector s7 = DoubleVector.fromArray(S, c, co + 7 * L);
-        for (int q = 0; q < kc; q++) {
-            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            s0 = s0.add(x.mul(DoubleVector.fromArray(S, b, bo)));
-            s1 = s1.add(x.mul(DoubleVector.fromArray(S, b, bo + L)));
-            s2 = s2.add(x.mul(DoubleVector.fromArray(S, b, bo + 2 * L)));
-            s3 = s3.add(x.mul(DoubleVector.fromArray(S, b, bo + 3 * L)));
-            s4 = s4.add(x.mul(DoubleVector.fromArray(S, b, bo + 4 * L)));
-            s5 = s5.add(x.mul(DoubleVector.fromArray(S, b, bo + 5 * L)));
-            s6 = s6.add(x.mul(DoubleVector.fromArray(S, b, bo + 6 * L)));
-            s7 = s7.add(x.mul(DoubleVector.fromArray(S, b, bo + 7 * L)));
-            ao += aCol;
-            bo += m;
-        }
-        s0.intoArray(c, co);
-        s1.intoArray(c, co + L);
-        s2.intoArray(c, co + 2 * L);
-        s3.intoArray(c, co + 3 * L);
-        s4.intoArray(c, co + 4 * L);
-        s5.intoArray(c, co + 5 * L);
-        s6.intoArray(c, co + 6 * L);
-        s7.intoArray(c, co + 7 * L);
-    }
-
-    /** As {@link #row1x8} for 2 vectors of columns. */
-    private static void row1x2(double[] a, int ao, int aCol, double[] b, int bo, double[] c, int co, int m, int kc) {
-        DoubleVector s0 = DoubleVector.fromArray(S, c, co);
-        DoubleVector s1 = DoubleVector.fromArray(S, c, co + L);
-        for (int q = 0; q < kc; q++) {
-            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            s0 = s0.add(x.mul(DoubleVector.fromArray(S, b, bo)));
-            s1 = s1.add(x.mul(DoubleVector.fromArray(S, b, bo + L)));
-            ao += aCol;
-            bo += m;
-        }
-        s0.intoArray(c, co);
-        s1.intoArray(c, co + L);
     }
 
     // ------------------------------------------------------------------ op(B) = Bᵀ, one row
