@@ -32,6 +32,8 @@ final class VectorGemmKernel implements GemmKernel {
     private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[8 * L]);
     /** Rows of B (p values) per block of the row-tile loop: a block of B stays in L2 across row tiles. */
     private static final int KC = 256;
+    /** Strips of B packed together (4 strips of 2 vectors: 32 columns, whole cache lines of B's rows). */
+    private static final int PANEL_STRIPS = 4;
     /** Per-thread buffer for the strips of B of the row tiles. */
     private static final ThreadLocal<Buffer> PANEL = ThreadLocal.withInitial(Buffer::new);
 
@@ -159,18 +161,31 @@ final class VectorGemmKernel implements GemmKernel {
         int strips = (j1 - j0) / nr;
         int full = j0 + strips * nr;
         int groups = (n + 3) / 4;
-        double[] bp = strips == 0 ? null : PANEL.get().buffer(Math.min(KC, k) * strips * nr);
+        double[] bp = strips == 0 ? null : PANEL.get().buffer(Math.min(KC, k) * PANEL_STRIPS * nr);
         for (int p0 = 0; p0 < k; p0 += KC) {
             int p1 = Math.min(k, p0 + KC);
             int kc = p1 - p0;
-            for (int p = p0; p < p1; p++) {
-                int src = p * m + j0;
-                int dst = (p - p0) * nr;
-                for (int st = 0; st < strips; st++) {
-                    DoubleVector.fromArray(S, b, src).intoArray(bp, dst);
-                    DoubleVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
-                    src += nr;
-                    dst += kc * nr;
+            // a panel of up to PANEL_STRIPS strips (a few whole cache lines of each row of B) is packed,
+            // then every row group passes over it while it is in L1/L2
+            for (int s0 = 0; s0 < strips; s0 += PANEL_STRIPS) {
+                int sn = Math.min(PANEL_STRIPS, strips - s0);
+                for (int p = p0; p < p1; p++) {
+                    int src = p * m + j0 + s0 * nr;
+                    int dst = (p - p0) * nr;
+                    for (int st = 0; st < sn; st++) {
+                        DoubleVector.fromArray(S, b, src).intoArray(bp, dst);
+                        DoubleVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+                        src += nr;
+                        dst += kc * nr;
+                    }
+                }
+                for (int g = 0; g < groups; g++) {
+                    int r0 = 4 * g;
+                    int ao = g * 4 * k + p0 * 4;
+                    for (int st = 0; st < sn; st++) {
+                        tile4x2(ap, ao, bp, st * kc * nr, c, m, r0, Math.min(r0 + 1, n - 1), Math.min(r0 + 2, n - 1),
+                                Math.min(r0 + 3, n - 1), j0 + (s0 + st) * nr, kc);
+                    }
                 }
             }
             for (int g = 0; g < groups; g++) {
@@ -179,9 +194,6 @@ final class VectorGemmKernel implements GemmKernel {
                 int r2 = Math.min(r0 + 2, n - 1);
                 int r3 = Math.min(r0 + 3, n - 1);
                 int ao = g * 4 * k + p0 * 4;
-                for (int st = 0; st < strips; st++) {
-                    tile4x2(ap, ao, bp, st * kc * nr, c, m, r0, r1, r2, r3, j0 + st * nr, kc);
-                }
                 int j = full;
                 for (; j + L <= j1; j += L) {
                     tile4x1(ap, ao, b, p0 * m + j, c, m, r0, r1, r2, r3, j, kc);
