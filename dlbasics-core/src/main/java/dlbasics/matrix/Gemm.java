@@ -17,11 +17,13 @@ package dlbasics.matrix;
  * <ul>
  *   <li>with the module {@code jdk.incubator.vector} present ({@code --add-modules jdk.incubator.vector}),
  *       a register- and cache-blocked kernel on the Vector API; otherwise, or with
- *       {@code -Ddlbasics.vector=false}, a plain-Java loop. Both keep the order above.</li>
+ *       {@code -Ddlbasics.vector=false}, a plain-Java loop. Both keep the order above. Products of fewer
+ *       than {@value #SMALL_MAX} multiply-adds always take the plain loop (the JIT compiles it sooner).</li>
  *   <li>products of at least {@value #PARALLEL_MIN} multiply-adds split the columns of C into chunks
  *       shared by the calling thread and a pool of parked daemon threads; the number of threads is
- *       {@code -Ddlbasics.threads=N}, by default the number of available processors. A chunk is
- *       computed whole by one thread, so no entry's additions are split or reordered.</li>
+ *       {@code -Ddlbasics.threads=N}, by default the number of available processors, read when the
+ *       pool is first needed. A chunk is computed whole by one thread, so no entry's additions are
+ *       split or reordered. Idle workers park; they never spin.</li>
  * </ul>
  * {@link #implementation()} describes the choice.
  */
