@@ -182,7 +182,7 @@ public final class Gemm {
             kernel.prepare(job);
             long work = (long) n * k * m;
             WorkerPool p = work < PARALLEL_MIN ? null : workers != null ? workers : pool();
-            if (p == null || p.threads() == 1) {
+            if (p == null || p.threads() == 1 || !kernel.worthSplitting(job)) {
                 kernel.multiply(job, 0, m);
                 return;
             }

@@ -25,6 +25,14 @@ interface GemmKernel {
      */
     int columnAlignment();
 
+    /**
+     * Whether splitting this product's columns across threads pays; false when each thread would
+     * stream the same rows of B in short pieces (the memory traffic would grow, not the speed).
+     */
+    default boolean worthSplitting(GemmJob job) {
+        return true;
+    }
+
     /** A short description for logs and benchmarks, e.g. {@code "Vector API 256-bit (4 doubles)"}. */
     String description();
 }
