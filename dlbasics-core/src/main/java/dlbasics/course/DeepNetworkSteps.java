@@ -89,7 +89,6 @@ public final class DeepNetworkSteps {
      * @return Z ({@code n[l] x m}) and the cache (A, W, b)
      */
     public static DeepLinearForward linearForward(Matrix A, Matrix W, Matrix b) {
-        Linear.checkForward("linearForward", W, A, b);
         Matrix Z = Matrix.zeros(W.rows(), A.cols());
         Linear.forward(W, A, b, Z);
         return new DeepLinearForward(Z, new DeepLinearCache(A, W, b));
