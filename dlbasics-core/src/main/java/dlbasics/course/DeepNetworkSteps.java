@@ -341,6 +341,15 @@ public final class DeepNetworkSteps {
     }
 
     /**
+     * {@code L_layer_model} with the course's defaults, learning rate 0.0075 and 3000 iterations.
+     *
+     * @see #lLayerModel(Matrix, Matrix, int[], double, int)
+     */
+    public static DeepModelResult lLayerModel(Matrix X, Matrix Y, int[] layersDims) {
+        return lLayerModel(X, Y, layersDims, 0.0075, 3000);
+    }
+
+    /**
      * {@code L_layer_model}: {@code [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID}, parameters from the
      * application notebook's {@code initialize_parameters_deep} (seed 1, randn / sqrt(n[l-1])), then
      * full-batch gradient descent.

@@ -71,11 +71,13 @@ class DeepNetworkModelsTest {
     }
 
     @Test
-    void twoLayerModelDefaultsAreTheCourses() {
+    void defaultsAreTheCourses() {
         DeepModelResult defaults = DeepNetworkSteps.twoLayerModel(X, Y, new int[] {4, 3, 1});
         DeepModelResult explicit = DeepNetworkSteps.twoLayerModel(X, Y, new int[] {4, 3, 1}, 0.0075, 3000);
         assertEquals(explicit, defaults);
         assertEquals(30, defaults.costs().size());
+        assertEquals(DeepNetworkSteps.lLayerModel(X, Y, new int[] {4, 3, 1}, 0.0075, 3000),
+                DeepNetworkSteps.lLayerModel(X, Y, new int[] {4, 3, 1}));
     }
 
     @Test
