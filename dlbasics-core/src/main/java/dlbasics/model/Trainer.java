@@ -47,6 +47,9 @@ public final class Trainer {
 
     /** A trainer with these settings, calling the listeners in order. */
     public Trainer(TrainingSettings settings, List<TrainingListener> listeners) {
+        if (listeners == null) {
+            throw new IllegalArgumentException("Trainer: the listener list is null; pass List.of() for none");
+        }
         if (settings == null) {
             throw new IllegalArgumentException("Trainer: settings are null; use Trainer.builder() for the course's defaults");
         }
@@ -158,11 +161,10 @@ public final class Trainer {
         int total = settings.iterations();
         int costEvery = settings.costEvery();
         double learningRate = settings.learningRate();
-        double[] costs = Arrays.copyOf(earlierCosts, recordedBefore(total));
-        int costCount = earlierCosts.length;
+        CostHistory costs = new CostHistory(earlierCosts, recordedBefore(total) - earlierCosts.length);
         GradientDescentStep step = new GradientDescentStep(network, X, Y);
         TrainingEvent event = new TrainingEvent(settings, network, costs, rng, startNanos);
-        event.moveTo(start, Double.NaN, costCount);
+        event.moveTo(start, Double.NaN);
         TrainingListener[] heard = listeners.toArray(new TrainingListener[0]); // indexed below: no iterator per iteration
         for (TrainingListener l : heard) {
             l.onStart(event);
@@ -172,8 +174,8 @@ public final class Trainer {
             double cost = step.forward();
             checkFinite(cost, step.outputLogits(), i, learningRate);
             if (i % costEvery == 0) {
-                costs[costCount++] = cost;
-                event.moveTo(i, cost, costCount);
+                costs.add(cost);
+                event.moveTo(i, cost);
                 for (int k = 0; k < heard.length; k++) {
                     heard[k].onCost(event);
                 }
@@ -181,14 +183,15 @@ public final class Trainer {
             step.backward();
             step.update(learningRate);
             i++;
-            event.moveTo(i, Double.NaN, costCount);
+            event.moveTo(i, Double.NaN);
             for (int k = 0; k < heard.length; k++) {
                 heard[k].onUpdate(event);
             }
         }
         boolean stopped = i < total;
-        TrainingResult result = new TrainingResult(Arrays.copyOf(costs, costCount), i, stopped,
-                System.nanoTime() - startNanos, settings, new TrainingState(i, Arrays.copyOf(costs, costCount), rng));
+        double[] recorded = costs.toArray();
+        TrainingResult result = new TrainingResult(recorded, i, stopped, System.nanoTime() - startNanos, settings,
+                new TrainingState(i, recorded, rng));
         for (TrainingListener l : heard) {
             l.onEnd(result);
         }
