@@ -16,9 +16,14 @@ import java.util.List;
  * for i = 0 .. iterations-1:
  *     forward:  Z[l] = W[l]·A[l-1] + b[l], A[l] = g(Z[l]) for l = 1..L   (A[0] = X)
  *     cost:     J = -(1/m) Σ [y log a + (1-y) log(1-a)], recorded when i % costEvery == 0
- *     backward: dZ[L] = A[L] - Y, then dW[l], db[l] for l = L down to 1
+ *     backward: dZ[L] = A[L] - Y, then dW[l], db[l] for l = L down to 1 (no dA[0])
  *     update:   W[l] -= learningRate·dW[l], b[l] -= learningRate·db[l]
  * </pre>
+ * The cost is computed from the logits Z[L] (finite for any finite Z), and {@code dZ[L] = A[L] - Y}
+ * is the course's {@code dAL = -(Y/AL - (1-Y)/(1-AL))} through {@code sigmoid_backward}, simplified:
+ * equal in exact arithmetic, a few ulps apart in floating point, and free of the course's division by
+ * an output that saturated to 0 or 1. The course's printed L-layer costs on the cat images are
+ * reproduced to every printed digit (TrainerCatIT in dlbasics-io).
  *
  * <pre>{@code
  * Trainer trainer = Trainer.builder()          // defaults: the course's L-layer settings
