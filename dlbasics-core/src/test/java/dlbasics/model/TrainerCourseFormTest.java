@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TrainerCourseFormTest {
     /** The course's L_layer_model loop on the easy API; returns the costs every 100 iterations. */
-    private static double[] courseLoop(Network net, Matrix X, Matrix Y, double learningRate, int iterations) {
+    private static double[] courseLoop(Network net, Matrix X, Matrix Y, double learningRate, int iterations,
+                                       boolean simplifiedOutputGradient) {
         int L = net.numLayers();
         Matrix[] W = new Matrix[L + 1];
         Matrix[] b = new Matrix[L + 1];
@@ -49,7 +50,11 @@ class TrainerCourseFormTest {
             Matrix[] db = new Matrix[L + 1];
             for (int l = L; l >= 1; l--) {
                 Matrix dZ = Matrix.zeros(dA.rows(), dA.cols());
-                net.activation(l).backward(dA, Z[l], A[l], dZ);
+                if (l == L && simplifiedOutputGradient) {
+                    dZ = AL.minus(Y); // the trainer's form of dAL through sigmoid_backward
+                } else {
+                    net.activation(l).backward(dA, Z[l], A[l], dZ);
+                }
                 double m = A[l - 1].cols();
                 dW[l] = dZ.multTranspose(A[l - 1]).times(1 / m);
                 db[l] = dZ.rowSums().times(1 / m);
@@ -73,7 +78,7 @@ class TrainerCourseFormTest {
         GeneratedData data = GeneratedData.of(seed, 5, 60);
         int[] dims = {5, 8, 4, 3, 1};
         Network course = Network.of(hidden, dims).initialize(Initializer.SCALED_BY_FAN_IN, new NumpyRandom(seed));
-        double[] courseCosts = courseLoop(course, data.X, data.Y, 0.0075, 2500);
+        double[] courseCosts = courseLoop(course, data.X, data.Y, 0.0075, 2500, false);
 
         Network trained = Network.of(hidden, dims);
         TrainingResult r = Trainer.builder().learningRate(0.0075).iterations(2500).seed(seed).build()
@@ -92,5 +97,22 @@ class TrainerCourseFormTest {
             assertTrue(trained.W(l).approxEquals(course.W(l), 1e-10), "seed " + seed + ": W" + l);
             assertTrue(trained.b(l).approxEquals(course.b(l), 1e-10), "seed " + seed + ": b" + l);
         }
+    }
+
+    /**
+     * The output gradient is the only difference: with {@code dZ[L] = A[L] - Y} put into the course's
+     * loop, the trainer's parameters are equal bit for bit, so its order of operations is the course's
+     * (forward layer by layer, backward from L down, then update all).
+     */
+    @ParameterizedTest(name = "seed {0}, {1} hidden layers")
+    @CsvSource({"1, RELU", "2, TANH"})
+    void withTheSameOutputGradientTheParametersAreBitIdentical(long seed, Activation hidden) {
+        GeneratedData data = GeneratedData.of(seed, 5, 60);
+        int[] dims = {5, 8, 4, 3, 1};
+        Network course = Network.of(hidden, dims).initialize(Initializer.SCALED_BY_FAN_IN, new NumpyRandom(seed));
+        courseLoop(course, data.X, data.Y, 0.05, 500, true);
+        Network trained = Network.of(hidden, dims);
+        Trainer.builder().learningRate(0.05).iterations(500).seed(seed).build().fit(trained, data.X, data.Y);
+        assertEquals(course.parameters(), trained.parameters(), "seed " + seed + ": parameters after 500 iterations");
     }
 }
