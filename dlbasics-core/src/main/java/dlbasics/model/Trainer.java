@@ -104,6 +104,11 @@ public final class Trainer {
         return run(network, X, Y, 0, new double[0], rng.state());
     }
 
+    /** {@link #resume(Network, Matrix, Matrix, TrainingState)} on a data set's X and Y. */
+    public TrainingResult resume(Network network, Dataset data, TrainingState state) {
+        return resume(network, data.X(), data.Y(), state);
+    }
+
     /**
      * Continues training from {@code state} (no new initial weights): iterations
      * {@code state.iteration()} up to {@code settings().iterations()}, appending to the recorded costs.
