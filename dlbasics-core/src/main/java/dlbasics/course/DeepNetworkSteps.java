@@ -5,6 +5,7 @@ import dlbasics.matrix.Matrix;
 import dlbasics.matrix.MatrixOps;
 import dlbasics.matrix.Shapes;
 import dlbasics.model.Network;
+import dlbasics.model.TrainingDivergedException;
 import dlbasics.nn.Activation;
 import dlbasics.nn.Initializer;
 import dlbasics.nn.Linear;
@@ -368,7 +369,8 @@ public final class DeepNetworkSteps {
     /**
      * The loop both models share: forward, cost, backward (without dA0, which no update needs and
      * which at 12288 inputs is a third of the work), update. The cost is the course's formula on AL
-     * ({@link #computeCost}); it is recorded before the update of every 100th iteration.
+     * ({@link #computeCost}); it is recorded before the update of every 100th iteration. A NaN cost
+     * stops the run with a {@link TrainingDivergedException} that suggests a fix, as the Trainer does.
      */
     private static DeepModelResult train(String op, Matrix X, Matrix Y, Map<String, Matrix> parameters,
                                          double learningRate, int numIterations) {
@@ -388,9 +390,7 @@ public final class DeepNetworkSteps {
             DeepModelForward forward = lModelForward(X, parameters);
             double cost = computeCost(forward.AL(), Y);
             if (!Double.isFinite(cost)) {
-                throw new IllegalArgumentException(String.format(
-                        "%s: the cost became %s at iteration %d (learningRate=%s); try a smaller learning rate "
-                                + "or scale the inputs (images: divide by 255)", op, cost, i, learningRate));
+                throw new TrainingDivergedException("Cost", cost, i, learningRate);
             }
             Map<String, Matrix> grads = lModelBackward(forward.AL(), Y, forward.caches(), false);
             parameters = updateParameters(parameters, grads, learningRate);

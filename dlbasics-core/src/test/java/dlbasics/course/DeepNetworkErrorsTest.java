@@ -1,6 +1,7 @@
 package dlbasics.course;
 
 import dlbasics.matrix.Matrix;
+import dlbasics.model.TrainingDivergedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -103,8 +104,9 @@ class DeepNetworkErrorsTest {
         // second cost is still finite (the saturated output is handled), the third forward pass meets inf - inf
         Matrix X = Matrix.of(2, 4, 1000, -2000, 3000, -500, 250, 4000, -1000, 2000);
         Matrix Y = Matrix.of(1, 4, 1, 0, 1, 0);
-        assertMessage("lLayerModel: the cost became NaN at iteration 2 (learningRate=1.0E300); try a smaller learning rate "
-                        + "or scale the inputs (images: divide by 255)",
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> DeepNetworkSteps.lLayerModel(X, Y, new int[] {2, 3, 1}, 1e300, 5));
+        assertEquals("Cost became NaN at iteration 2 (learningRate=1.0E300): try a smaller learning rate "
+                + "or scale the inputs (images: divide by 255)", e.getMessage());
     }
 }
