@@ -28,6 +28,24 @@ import java.util.Map;
  * X is {@code n[0] x m} (one example per column), Y is {@code 1 x m}, W[l] is {@code n[l] x n[l-1]},
  * b[l] is {@code n[l] x 1}, A[l] and Z[l] are {@code n[l] x m}.
  *
+ * <pre>
+ * course                                        Java
+ * initialize_parameters(n_x, n_h, n_y)          initializeParameters(nX, nH, nY)
+ * initialize_parameters_deep(layer_dims)        initializeParametersDeep(layerDims...)      (step by step: seed 3, * 0.01)
+ *   (application: seed 1, / sqrt(n[l-1]))       initializeParametersDeep(dims, Initializer.SCALED_BY_FAN_IN, new NumpyRandom(1))
+ * linear_forward(A, W, b)                       linearForward(A, W, b)          -> Z(), cache()
+ * linear_activation_forward(A_prev, W, b, act)  linearActivationForward(APrev, W, b, "relu")  -> A(), cache()
+ * L_model_forward(X, parameters)                lModelForward(X, parameters)    -> AL(), caches()
+ * compute_cost(AL, Y)                           computeCost(AL, Y)
+ * linear_backward(dZ, cache)                    linearBackward(dZ, cache)       -> dAPrev(), dW(), db()
+ * relu_backward / sigmoid_backward(dA, cache)   reluBackward(dA, Z) / sigmoidBackward(dA, Z)
+ * linear_activation_backward(dA, cache, act)    linearActivationBackward(dA, cache, "sigmoid")
+ * L_model_backward(AL, Y, caches)               lModelBackward(AL, Y, caches)   -> {dA(L-1), dWL, dbL, ..., dA0, dW1, db1}
+ * update_parameters(parameters, grads, lr)      updateParameters(parameters, grads, learningRate)
+ * two_layer_model / L_layer_model               twoLayerModel / lLayerModel     -> parameters(), costs()
+ * predict(X, y, parameters)                     predict(X, Y, parameters)       -> predictions(), accuracy()
+ * </pre>
+ *
  * <p>Parameters and gradients are insertion-ordered maps keyed by the course's names: "W1", "b1",
  * "W2", ... and "dA0", "dW1", "db1", .... Seeded runs print the course's numbers: see
  * {@code DeepNetworkStepsTest} (the step-by-step test cases) and {@code TwoLayerCatIT} /

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,11 +42,9 @@ record DeepNetworkCatFixture(List<Double> costs, double trainAccuracy, double te
         return new DeepNetworkCatFixture(costs, train, test);
     }
 
-    /** The course's cat images from {@code ../shared/datasets}, found through the {@code dlbasics.shared} property. */
+    /** The course's cat images from the shared datasets folder. */
     static CatImages catImages() {
-        String shared = System.getProperty("dlbasics.shared");
-        assertNotNull(shared, "the system property dlbasics.shared is not set; run through Maven (surefire sets it)");
-        return CatImages.readFolder(Path.of(shared, "datasets"));
+        return CatImages.readFolder(SharedData.datasets());
     }
 
     /** Fails unless {@code actual} is within {@code relTol} of {@code expected}, naming the iteration. */

@@ -2,7 +2,9 @@ package dlbasics.io;
 
 import dlbasics.course.DeepModelResult;
 import dlbasics.course.DeepNetworkSteps;
+import dlbasics.course.DeepPrediction;
 import dlbasics.data.Dataset;
+import dlbasics.matrix.Matrix;
 import org.junit.jupiter.api.Test;
 
 import static dlbasics.io.DeepNetworkCatFixture.assertCost;
@@ -12,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The deep-network application notebook's L-layer model on the cat images:
  * {@code L_layer_model(train_x, train_y, layers_dims = [12288, 20, 7, 5, 1], num_iterations = 2500)}.
  * The notebook prints costs 0.771749 (0), 0.672053 (100), 0.648263 (200), 0.611507 (300),
- * 0.567047 (400) ... 0.092878 (2400), train accuracy 0.985645933014 and test 0.8.
+ * 0.567047 (400) ... 0.092878 (2400), train accuracy 0.985645933014 and test 0.8, and it calls the
+ * notebook's own photo (images/my_image.jpg) a cat.
  */
 class LLayerCatIT {
     /** The notebook's printed costs (six digits) at iterations 0, 100, 200, 300, 400 and 2400. */
@@ -44,5 +47,10 @@ class LLayerCatIT {
         assertEquals(numpy.testAccuracy(), testAccuracy, 1e-12, "test accuracy");
         assertEquals(206 / 209.0, trainAccuracy, 1e-12, "the notebook: train accuracy 98.5645933 % (206 of 209)");
         assertEquals(0.8, testAccuracy, 1e-12, "the notebook: test accuracy 80 %");
+
+        // the notebook's own photo, resized to 64 x 64 and scaled by 1/255: "y = 1, your L-layer model predicts a cat"
+        Matrix photo = Images.read(SharedData.datasets().resolve("images/my_image.jpg"));
+        DeepPrediction p = DeepNetworkSteps.predict(photo, Matrix.of(1, 1, 1), r.parameters());
+        assertEquals(Matrix.of(1, 1, 1), p.predictions(), "my_image.jpg is classified as a cat");
     }
 }
