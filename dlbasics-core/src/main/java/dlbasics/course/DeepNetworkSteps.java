@@ -197,17 +197,26 @@ public final class DeepNetworkSteps {
      * @return dAPrev ({@code n[l-1] x m}), dW ({@code n[l] x n[l-1]}), db ({@code n[l] x 1})
      */
     public static DeepGradients linearBackward(Matrix dZ, DeepLinearCache cache) {
-        return linearBackward(dZ, cache, true);
-    }
-
-    private static DeepGradients linearBackward(Matrix dZ, DeepLinearCache cache, boolean withDAPrev) {
         Matrix APrev = cache.APrev();
         Matrix W = cache.W();
         Matrix dW = Matrix.zeros(W.rows(), W.cols());
         Matrix db = Matrix.zeros(W.rows(), 1);
-        Matrix dAPrev = withDAPrev ? Matrix.zeros(APrev.rows(), APrev.cols()) : null;
+        Matrix dAPrev = Matrix.zeros(APrev.rows(), APrev.cols());
         Linear.backward(dZ, APrev, W, dW, db, dAPrev);
         return new DeepGradients(dAPrev, dW, db);
+    }
+
+    /**
+     * {@link #linearBackward} of the input layer in the training loop: no dA0 (dAPrev is null), and
+     * {@code dW = (1/m) dZ·XT} from X transposed once per run ({@code XT} is {@code m x n[0]}), which
+     * {@link Linear#backwardTransposedInput} reads row by row; the same bits as {@link Linear#backward}.
+     */
+    private static DeepGradients inputLayerBackward(Matrix dZ, DeepLinearCache cache, Matrix XT) {
+        Matrix W = cache.W();
+        Matrix dW = Matrix.zeros(W.rows(), W.cols());
+        Matrix db = Matrix.zeros(W.rows(), 1);
+        Linear.backwardTransposedInput(dZ, XT, W, dW, db, null);
+        return new DeepGradients(null, dW, db);
     }
 
     /**
@@ -256,12 +265,7 @@ public final class DeepNetworkSteps {
      * @return dAPrev ({@code n[l-1] x m}), dW ({@code n[l] x n[l-1]}), db ({@code n[l] x 1})
      */
     public static DeepGradients linearActivationBackward(Matrix dA, DeepLayerCache cache, Activation activation) {
-        return linearActivationBackward(dA, cache, activation, true);
-    }
-
-    private static DeepGradients linearActivationBackward(Matrix dA, DeepLayerCache cache, Activation activation,
-                                                          boolean withDAPrev) {
-        return linearBackward(activationBackward(dA, cache.Z(), activation), cache.linear(), withDAPrev);
+        return linearBackward(activationBackward(dA, cache.Z(), activation), cache.linear());
     }
 
     /**
@@ -275,11 +279,14 @@ public final class DeepNetworkSteps {
      * db1, where dA(l) is the gradient with respect to A[l] ({@code n[l] x m}; dA0 is with respect to X)
      */
     public static Map<String, Matrix> lModelBackward(Matrix AL, Matrix Y, List<DeepLayerCache> caches) {
-        return lModelBackward(AL, Y, caches, true);
+        return lModelBackward(AL, Y, caches, null);
     }
 
-    /** {@link #lModelBackward(Matrix, Matrix, List)}; without dA0 unless {@code withDA0} (training needs none). */
-    private static Map<String, Matrix> lModelBackward(Matrix AL, Matrix Y, List<DeepLayerCache> caches, boolean withDA0) {
+    /**
+     * {@link #lModelBackward(Matrix, Matrix, List)}; with {@code XT = Xᵀ} ({@code m x n[0]}) given, the
+     * training loop's variant: layer 1 goes through {@link #inputLayerBackward}, so there is no dA0.
+     */
+    private static Map<String, Matrix> lModelBackward(Matrix AL, Matrix Y, List<DeepLayerCache> caches, Matrix XT) {
         int L = caches.size();
         if (L == 0) {
             throw new IllegalArgumentException("lModelBackward: no caches; pass the caches that lModelForward returned with AL");
@@ -290,7 +297,10 @@ public final class DeepNetworkSteps {
         Matrix dA = dAL;
         for (int l = L; l >= 1; l--) {
             Activation g = l == L ? Activation.SIGMOID : Activation.RELU;
-            DeepGradients layer = linearActivationBackward(dA, caches.get(l - 1), g, withDA0 || l > 1);
+            DeepLayerCache cache = caches.get(l - 1);
+            DeepGradients layer = l == 1 && XT != null
+                    ? inputLayerBackward(activationBackward(dA, cache.Z(), g), cache.linear(), XT)
+                    : linearActivationBackward(dA, cache, g);
             if (layer.dAPrev() != null) {
                 grads.put("dA" + (l - 1), layer.dAPrev());
             }
@@ -386,7 +396,7 @@ public final class DeepNetworkSteps {
 
     /**
      * The loop both models share: forward, cost, backward (without dA0, which no update needs and
-     * which at 12288 inputs is a third of the work), update. The cost is the course's formula on AL
+     * which at 12288 inputs is a third of the work, and with dW1 read from X transposed once), update. The cost is the course's formula on AL
      * ({@link #computeCost}); it is recorded before the update of every 100th iteration. A NaN cost
      * stops the run with a {@link TrainingDivergedException} that suggests a fix, as the Trainer does.
      */
@@ -403,6 +413,7 @@ public final class DeepNetworkSteps {
                     "%s: learningRate %s and numIterations %d; the learning rate must be positive and finite "
                             + "(the course uses 0.0075) and the iterations at least 0", op, learningRate, numIterations));
         }
+        Matrix XT = X.transpose();
         List<Double> costs = new ArrayList<>();
         for (int i = 0; i < numIterations; i++) {
             DeepModelForward forward = lModelForward(X, parameters);
@@ -410,7 +421,7 @@ public final class DeepNetworkSteps {
             if (!Double.isFinite(cost)) {
                 throw new TrainingDivergedException("Cost", cost, i, learningRate);
             }
-            Map<String, Matrix> grads = lModelBackward(forward.AL(), Y, forward.caches(), false);
+            Map<String, Matrix> grads = lModelBackward(forward.AL(), Y, forward.caches(), XT);
             parameters = updateParameters(parameters, grads, learningRate);
             if (i % COST_EVERY == 0) {
                 costs.add(cost);
