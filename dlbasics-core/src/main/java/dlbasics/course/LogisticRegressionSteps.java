@@ -125,8 +125,8 @@ public final class LogisticRegressionSteps {
     /**
      * {@code optimize(w, b, X, Y, num_iterations, learning_rate)}: {@code numIterations} times
      * {@link #propagate}, then {@code w = w - learning_rate · dw}, {@code b = b - learning_rate · db}.
-     * The cost of iteration i (before its update) is recorded when i is a multiple of 100. The w passed in
-     * is not changed.
+     * The cost of iteration i (before its update) is recorded when i is a multiple of 100, and w, b are
+     * then checked to be finite. The w passed in is not changed.
      *
      * @param w            the starting weights, {@code dim x 1}
      * @param X            the input, {@code dim x m}
@@ -149,10 +149,11 @@ public final class LogisticRegressionSteps {
             MatrixOps.subtractScaled(W, learningRate, grads.dw());
             b = b - learningRate * grads.db();
             if (i % COST_EVERY == 0) {
-                if (!Double.isFinite(p.cost()) || !Double.isFinite(b)) {
+                if (!Double.isFinite(p.cost()) || !Double.isFinite(b) || !W.allFinite()) {
                     throw new IllegalArgumentException(String.format(
-                            "optimize: the cost became %s at iteration %d (learningRate=%s); try a smaller learning "
-                                    + "rate or scale the inputs (images: divide by 255)", p.cost(), i, learningRate));
+                            "optimize: training diverged at iteration %d (cost %s, learningRate=%s): w or b is no longer "
+                                    + "finite; try a smaller learning rate or scale the inputs (images: divide by 255)",
+                            i, p.cost(), learningRate));
                 }
                 costs.add(p.cost());
                 if (costListener != null) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static dlbasics.course.OneHiddenLayerReference.assertClose;
@@ -42,7 +43,7 @@ class OneHiddenLayerModelIT {
         OneHiddenLayerSteps.Model model = OneHiddenLayerSteps.nnModel(FLOWER.X(), FLOWER.Y(), 4, 10000);
         List<String> printed = new ArrayList<>();
         for (int k = 0; k < 8; k++) {
-            printed.add(String.format("%f", model.costs().get(k)));
+            printed.add(String.format(Locale.ROOT, "%f", model.costs().get(k)));
         }
         assertEquals(List.of("0.693048", "0.288083", "0.254385", "0.233864", "0.226792", "0.222644", "0.219731", "0.217504"),
                 printed);
@@ -54,7 +55,7 @@ class OneHiddenLayerModelIT {
         double correct = predictions.equalTo(FLOWER.Y()).sum();
         assertTrue(correct == 362 || correct == 363, correct + " correct predictions of 400");
         double accuracy = OneHiddenLayerSteps.accuracy(predictions, FLOWER.Y());
-        assertEquals("Accuracy: 90%", String.format("Accuracy: %d%%", (int) accuracy), "the notebook's line");
+        assertEquals("Accuracy: 90%", String.format(Locale.ROOT, "Accuracy: %d%%", (int) accuracy), "the notebook's line");
     }
 
     /**

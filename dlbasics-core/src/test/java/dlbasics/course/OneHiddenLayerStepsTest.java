@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static dlbasics.course.OneHiddenLayerReference.assertClose;
@@ -60,7 +61,7 @@ class OneHiddenLayerStepsTest {
         double cost = OneHiddenLayerSteps.computeCost(f.A2(), FLOWER.Y());
         // the notebook's "Cost after iteration 0: 0.693048"
         assertEquals(REF.value("step0.cost"), cost, 1e-15);
-        assertEquals("0.693048", String.format("%f", cost));
+        assertEquals("0.693048", String.format(Locale.ROOT, "%f", cost));
 
         Map<String, Matrix> g = OneHiddenLayerSteps.backwardPropagation(p, f.cache(), FLOWER.X(), FLOWER.Y());
         assertEquals(List.of("dW1", "db1", "dW2", "db2"), new ArrayList<>(g.keySet()));
@@ -136,7 +137,7 @@ class OneHiddenLayerStepsTest {
     void nnModelReportsCostsEveryThousandIterationsToTheListener() {
         List<String> events = new ArrayList<>();
         OneHiddenLayerSteps.Model model = OneHiddenLayerSteps.nnModel(FLOWER.X(), FLOWER.Y(), 4, 2001, 1.2,
-                (i, cost) -> events.add(i + ":" + String.format("%f", cost)));
+                (i, cost) -> events.add(i + ":" + String.format(Locale.ROOT, "%f", cost)));
         // the notebook's first two printed costs
         assertEquals(List.of("0:0.693048", "1000:0.288083", "2000:0.254385"), events);
         assertEquals(3, model.costs().size());
