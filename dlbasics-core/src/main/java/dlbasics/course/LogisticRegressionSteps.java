@@ -97,8 +97,10 @@ public final class LogisticRegressionSteps {
         // dZ = A - Y, in place in A
         MatrixOps.minus(A, Y, A);
         Matrix dw = Matrix.zeros(w.rows(), 1);
-        // dw = (1/m) * X · dZᵀ
-        Gemm.multiply(X, false, A, true, dw);
+        // dw = (1/m) * X · dZᵀ. dZᵀ (m x 1) has the same storage as the row dZ (1 x m), so it is wrapped as a
+        // column instead of read transposed: the same sums in the same order (Gemm's contract), and Gemm's
+        // plain path is about 5x faster than its transposed-B path for a one-column result (12288 x 209 cats)
+        Gemm.multiply(X, false, Matrix.wrap(m, 1, A.data()), false, dw);
         MatrixOps.scale(1.0 / m, dw, dw);
         // db = (1/m) * Σ dZ
         double db = 1.0 / m * A.sum();
