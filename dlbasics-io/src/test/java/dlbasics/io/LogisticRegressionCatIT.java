@@ -83,7 +83,7 @@ class LogisticRegressionCatIT {
         assertEquals(train, Double.toString(d.trainAccuracy()), "train accuracy, learning rate " + learningRate);
         assertEquals(test, Double.toString(d.testAccuracy()), "test accuracy, learning rate " + learningRate);
         String line = String.format(Locale.ROOT, "learning rate is: %s train accuracy: %s %% test accuracy: %s %%",
-                java.math.BigDecimal.valueOf(learningRate).toPlainString(), d.trainAccuracy(), d.testAccuracy());
+                java.math.BigDecimal.valueOf(learningRate).stripTrailingZeros().toPlainString(), d.trainAccuracy(), d.testAccuracy());
         assertTrue(numpyLines.contains(line), line + " is not among numpy's lines " + numpyLines.subList(22, numpyLines.size()));
     }
 }
