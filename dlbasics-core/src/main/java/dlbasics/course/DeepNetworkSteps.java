@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ObjDoubleConsumer;
 
 /**
  * The course's fourth and fifth notebooks, "Building your deep neural network: step by step" and
@@ -360,13 +361,24 @@ public final class DeepNetworkSteps {
      */
     public static DeepModelResult twoLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
                                                 int numIterations) {
+        return twoLayerModel(X, Y, layersDims, learningRate, numIterations, null);
+    }
+
+    /**
+     * As {@link #twoLayerModel(Matrix, Matrix, int[], double, int)}, telling {@code costListener}
+     * {@code (iteration, cost)} each time a cost is recorded (the notebook's {@code print_cost=True}).
+     *
+     * @param costListener may be null
+     */
+    public static DeepModelResult twoLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
+                                                int numIterations, ObjDoubleConsumer<Integer> costListener) {
         if (layersDims.length != 3) {
             throw new IllegalArgumentException(String.format(
                     "twoLayerModel: layersDims has %d sizes but a two-layer model takes three, (n_x, n_h, n_y); "
                             + "use lLayerModel for other depths", layersDims.length));
         }
         Map<String, Matrix> parameters = initializeParameters(layersDims[0], layersDims[1], layersDims[2]);
-        return train("twoLayerModel", X, Y, parameters, learningRate, numIterations);
+        return train("twoLayerModel", X, Y, parameters, learningRate, numIterations, costListener);
     }
 
     /**
@@ -390,8 +402,19 @@ public final class DeepNetworkSteps {
      */
     public static DeepModelResult lLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
                                               int numIterations) {
+        return lLayerModel(X, Y, layersDims, learningRate, numIterations, null);
+    }
+
+    /**
+     * As {@link #lLayerModel(Matrix, Matrix, int[], double, int)}, telling {@code costListener}
+     * {@code (iteration, cost)} each time a cost is recorded (the notebook's {@code print_cost=True}).
+     *
+     * @param costListener may be null
+     */
+    public static DeepModelResult lLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
+                                              int numIterations, ObjDoubleConsumer<Integer> costListener) {
         Map<String, Matrix> parameters = initializeParametersDeep(layersDims, Initializer.SCALED_BY_FAN_IN, new NumpyRandom(1));
-        return train("lLayerModel", X, Y, parameters, learningRate, numIterations);
+        return train("lLayerModel", X, Y, parameters, learningRate, numIterations, costListener);
     }
 
     /**
@@ -401,7 +424,8 @@ public final class DeepNetworkSteps {
      * stops the run with a {@link TrainingDivergedException} that suggests a fix, as the Trainer does.
      */
     private static DeepModelResult train(String op, Matrix X, Matrix Y, Map<String, Matrix> parameters,
-                                         double learningRate, int numIterations) {
+                                         double learningRate, int numIterations,
+                                         ObjDoubleConsumer<Integer> costListener) {
         Dataset.validate(op, X, Y);
         if (X.rows() != parameters.get("W1").cols()) {
             throw new IllegalArgumentException(String.format(
@@ -425,6 +449,9 @@ public final class DeepNetworkSteps {
             parameters = updateParameters(parameters, grads, learningRate);
             if (i % COST_EVERY == 0) {
                 costs.add(cost);
+                if (costListener != null) {
+                    costListener.accept(i, cost);
+                }
             }
         }
         return new DeepModelResult(parameters, costs);

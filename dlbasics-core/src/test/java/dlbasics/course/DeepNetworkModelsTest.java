@@ -93,6 +93,22 @@ class DeepNetworkModelsTest {
     }
 
     @Test
+    void theCostListenerHearsEachRecordedCostInOrder() {
+        List<String> heard = new ArrayList<>();
+        DeepModelResult r = DeepNetworkSteps.lLayerModel(X, Y, new int[] {4, 5, 3, 1}, 0.3, 500,
+                (iteration, cost) -> heard.add(iteration + " " + cost));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < r.costs().size(); i++) {
+            expected.add(100 * i + " " + r.costs().get(i));
+        }
+        assertEquals(expected, heard);
+        assertEquals(5, heard.size());
+        List<Integer> twoLayer = new ArrayList<>();
+        DeepNetworkSteps.twoLayerModel(X, Y, new int[] {4, 3, 1}, 0.5, 201, (iteration, cost) -> twoLayer.add(iteration));
+        assertEquals(List.of(0, 100, 200), twoLayer);
+    }
+
+    @Test
     void zeroIterationsReturnTheInitialParametersAndNoCost() {
         DeepModelResult r = DeepNetworkSteps.lLayerModel(X, Y, new int[] {4, 2, 1}, 0.1, 0);
         assertEquals(DeepNetworkSteps.initializeParametersDeep(new int[] {4, 2, 1}, Initializer.SCALED_BY_FAN_IN,
