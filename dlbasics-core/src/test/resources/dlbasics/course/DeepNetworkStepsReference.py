@@ -7,6 +7,8 @@ Writes DeepNetworkSteps.golden.txt beside this script: one matrix a line,
 Run:  python3 DeepNetworkStepsReference.py
 """
 import os
+import sys
+sys.dont_write_bytecode = True  # no __pycache__ beside the fixtures
 
 import numpy as np
 

@@ -17,6 +17,7 @@ of the 209 training images are cats.
 import os
 import struct
 import sys
+sys.dont_write_bytecode = True  # no __pycache__ beside the fixtures
 
 import numpy as np
 
