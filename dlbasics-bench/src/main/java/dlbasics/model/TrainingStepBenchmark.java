@@ -53,7 +53,7 @@ public class TrainingStepBenchmark {
         }
         Network net = w.network();
         net.initialize(w.init(), new NumpyRandom(w.seed()));
-        step = new GradientDescentStep(net, X, Y);
+        step = new GradientDescentStep(net, X, Y, OutputGradient.SIMPLIFIED);
         rate = w.rate();
     }
 
