@@ -1,0 +1,1 @@
+package dlbasics.cli; final class Placeholder {}

@@ -1,0 +1,1 @@
+package dlbasics.plot; final class Placeholder {}
