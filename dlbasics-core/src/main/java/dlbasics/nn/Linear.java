@@ -60,8 +60,38 @@ public final class Linear {
                             + "and W.cols must equal A_prev.rows; pass the cache from this layer's forward pass",
                     op, Shapes.shape(dZ), Shapes.shape(APrev), Shapes.shape(W), W.rows(), APrev.cols()));
         }
-        double invM = 1.0 / APrev.cols();
         Gemm.multiply(dZ, false, APrev, true, dW);
+        finishBackward(dZ, W, dW, db, dAPrev);
+    }
+
+    /**
+     * The same gradients as {@link #backward}, bit for bit, from the layer's input cached
+     * transposed: {@code APrevT} is {@code m x n[l-1]} (= APrevᵀ), so {@code dW = (1/m) · dZ · APrevT}
+     * reads it row by row. A training loop that keeps {@code Xᵀ} (transposed once per fit) and a
+     * transposed copy of each hidden activation uses this form; {@link Gemm}'s fixed summation order
+     * makes both forms give the same bits.
+     *
+     * @param dZ     {@code n[l] x m}
+     * @param APrevT {@code m x n[l-1]}
+     * @param W      {@code n[l] x n[l-1]}
+     * @param dW     output, {@code n[l] x n[l-1]}
+     * @param db     output, {@code n[l] x 1}
+     * @param dAPrev output, {@code n[l-1] x m}, or null to skip it (the input layer needs none)
+     */
+    public static void backwardTransposedInput(Matrix dZ, Matrix APrevT, Matrix W, Matrix dW, Matrix db, Matrix dAPrev) {
+        if (dZ.rows() != W.rows() || dZ.cols() != APrevT.rows() || W.cols() != APrevT.cols()) {
+            throw new IllegalArgumentException(String.format(
+                    "linearBackward: dZ is %s, A_prev transposed is %s and W is %s; dZ must be n[l] x m = %dx%d "
+                            + "(W.rows x A_prevT.rows) and W.cols must equal A_prevT.cols; pass A_prev transposed (m x n[l-1])",
+                    Shapes.shape(dZ), Shapes.shape(APrevT), Shapes.shape(W), W.rows(), APrevT.rows()));
+        }
+        Gemm.multiply(dZ, false, APrevT, false, dW);
+        finishBackward(dZ, W, dW, db, dAPrev);
+    }
+
+    /** After {@code dW = dZ · APrevᵀ}: dW /= m, db = (1/m) Σ_columns dZ, dAPrev = Wᵀ · dZ (when wanted). */
+    private static void finishBackward(Matrix dZ, Matrix W, Matrix dW, Matrix db, Matrix dAPrev) {
+        double invM = 1.0 / dZ.cols();
         MatrixOps.scale(invM, dW, dW);
         MatrixOps.rowSums(dZ, db);
         MatrixOps.scale(invM, db, db);

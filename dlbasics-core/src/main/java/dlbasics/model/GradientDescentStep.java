@@ -1,0 +1,117 @@
+package dlbasics.model;
+
+import dlbasics.matrix.Matrix;
+import dlbasics.matrix.MatrixOps;
+import dlbasics.nn.Activation;
+import dlbasics.nn.Linear;
+import dlbasics.nn.Losses;
+
+/**
+ * One full-batch gradient-descent iteration of a {@link Network} on fixed data, with every buffer
+ * allocated once here and reused, so an iteration allocates nothing. The maths is the nn kernels'
+ * ({@link Linear}, {@link Activation}, {@link Losses}, {@link MatrixOps}), in the course's order:
+ * forward layer 1 to L, backward layer L down to 1, then update every layer.
+ *
+ * <pre>
+ * shapes, for layer l = 1..L with n[l] units and m examples:
+ *   A[0] = X        n[0] x m      XT = Xᵀ   m x n[0]   (transposed once per fit)
+ *   Z[l], A[l]      n[l] x m      AT[l] = A[l]ᵀ  m x n[l]  (l = 1..L-1, refreshed each backward)
+ *   dZ[l]           n[l] x m      dA[l]  n[l] x m  (l = 1..L-1; no dA[0]: the input layer needs none)
+ *   dW[l]           n[l] x n[l-1] db[l]  n[l] x 1
+ * </pre>
+ *
+ * <p>Output layer: with {@code A[L] = σ(Z[L])} and the cross-entropy cost, the course computes
+ * {@code dAL = -(Y/AL - (1-Y)/(1-AL))} and then {@code dZ[L] = dAL · σ'(Z[L])}; the two simplify to
+ * {@code dZ[L] = A[L] - Y}, which we use: it is one subtraction, never divides by an A that saturated
+ * to exactly 0 or 1, and agrees with the course's printed costs to every printed digit
+ * ({@code TrainerCourseFormTest} compares both forms). The cost J is computed from the logits
+ * {@code Z[L]} ({@link Losses#crossEntropyFromLogits}), finite for any finite Z.
+ */
+final class GradientDescentStep {
+    private final Network network;
+    private final int L;
+    private final Matrix Y;
+    private final Matrix XT;
+    private final Matrix[] A;
+    private final Matrix[] AT;
+    private final Matrix[] Z;
+    private final Matrix[] dZ;
+    private final Matrix[] dA;
+    private final Matrix[] dW;
+    private final Matrix[] db;
+
+    /** Allocates the buffers for {@code network} on X ({@code n[0] x m}) and Y ({@code 1 x m}), already checked. */
+    GradientDescentStep(Network network, Matrix X, Matrix Y) {
+        this.network = network;
+        this.L = network.numLayers();
+        this.Y = Y;
+        int m = X.cols();
+        int[] n = network.layerDims();
+        A = new Matrix[L + 1];
+        AT = new Matrix[L + 1];
+        Z = new Matrix[L + 1];
+        dZ = new Matrix[L + 1];
+        dA = new Matrix[L + 1];
+        dW = new Matrix[L + 1];
+        db = new Matrix[L + 1];
+        A[0] = X;
+        XT = Matrix.zeros(m, n[0]);
+        MatrixOps.transpose(X, XT);
+        AT[0] = XT;
+        for (int l = 1; l <= L; l++) {
+            Z[l] = Matrix.zeros(n[l], m);
+            A[l] = Matrix.zeros(n[l], m);
+            dZ[l] = Matrix.zeros(n[l], m);
+            dW[l] = Matrix.zeros(n[l], n[l - 1]);
+            db[l] = Matrix.zeros(n[l], 1);
+            if (l < L) {
+                dA[l] = Matrix.zeros(n[l], m);
+                AT[l] = Matrix.zeros(m, n[l]);
+            }
+        }
+    }
+
+    /**
+     * The forward pass with the current parameters: {@code Z[l] = W[l]·A[l-1] + b[l]},
+     * {@code A[l] = g(Z[l])} for l = 1..L; returns the cost J from the logits Z[L].
+     */
+    double forward() {
+        for (int l = 1; l <= L; l++) {
+            // Z[l] = W[l] · A[l-1] + b[l];  A[l] = g(Z[l])
+            Linear.forward(network.W(l), A[l - 1], network.b(l), Z[l]);
+            network.activation(l).forward(Z[l], A[l]);
+        }
+        // J = (1/m) Σ [y softplus(-z) + (1-y) softplus(z)] over the logits z of Z[L]
+        return Losses.crossEntropyFromLogits(Z[L], Y);
+    }
+
+    /** The output logits Z[L] of the last forward pass ({@code nL x m}), for divergence checks. */
+    Matrix outputLogits() {
+        return Z[L];
+    }
+
+    /** The backward pass from the last forward pass: dW[l] and db[l] for l = L down to 1. */
+    void backward() {
+        // dZ[L] = A[L] - Y  (sigmoid output with cross-entropy; see the class comment)
+        MatrixOps.minus(A[L], Y, dZ[L]);
+        for (int l = L; l >= 1; l--) {
+            if (l < L) {
+                // dZ[l] = dA[l] · g'(Z[l])
+                network.activation(l).backward(dA[l], Z[l], A[l], dZ[l]);
+            }
+            if (l > 1) {
+                MatrixOps.transpose(A[l - 1], AT[l - 1]);
+            }
+            // dW[l] = (1/m) dZ[l] · A[l-1]ᵀ;  db[l] = (1/m) Σ_columns dZ[l];  dA[l-1] = W[l]ᵀ · dZ[l] (none for l = 1)
+            Linear.backwardTransposedInput(dZ[l], AT[l - 1], network.W(l), dW[l], db[l], l > 1 ? dA[l - 1] : null);
+        }
+    }
+
+    /** The update of every layer: {@code W[l] -= learningRate · dW[l]}, {@code b[l] -= learningRate · db[l]}. */
+    void update(double learningRate) {
+        for (int l = 1; l <= L; l++) {
+            MatrixOps.subtractScaled(network.W(l), learningRate, dW[l]);
+            MatrixOps.subtractScaled(network.b(l), learningRate, db[l]);
+        }
+    }
+}

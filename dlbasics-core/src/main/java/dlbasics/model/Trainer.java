@@ -1,0 +1,273 @@
+package dlbasics.model;
+
+import dlbasics.data.Dataset;
+import dlbasics.matrix.Matrix;
+import dlbasics.matrix.Shapes;
+import dlbasics.nn.Initializer;
+import dlbasics.random.NumpyRandom;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Full-batch gradient descent for a {@link Network}, as the course trains its models:
+ * <pre>
+ * for i = 0 .. iterations-1:
+ *     forward:  Z[l] = W[l]·A[l-1] + b[l], A[l] = g(Z[l]) for l = 1..L   (A[0] = X)
+ *     cost:     J = -(1/m) Σ [y log a + (1-y) log(1-a)], recorded when i % costEvery == 0
+ *     backward: dZ[L] = A[L] - Y, then dW[l], db[l] for l = L down to 1
+ *     update:   W[l] -= learningRate·dW[l], b[l] -= learningRate·db[l]
+ * </pre>
+ *
+ * <pre>{@code
+ * Trainer trainer = Trainer.builder()          // defaults: the course's L-layer settings
+ *         .learningRate(0.0075).iterations(2500)
+ *         .initializer(Initializer.SCALED_BY_FAN_IN).seed(1)
+ *         .costEvery(100)
+ *         .listener(listener)
+ *         .build();
+ * TrainingResult r = trainer.fit(Network.of(12288, 20, 7, 5, 1), X, Y);
+ * }</pre>
+ *
+ * <p>{@link #fit} draws the initial weights from {@code new NumpyRandom(seed)} and trains the network
+ * in place; {@link #resume} continues a run from a {@link TrainingState}. Runs are deterministic.
+ * Buffers are allocated once per call, and an iteration allocates nothing. The library never prints:
+ * progress goes to {@link TrainingListener}s. A NaN or infinite cost or output throws
+ * {@link TrainingDivergedException}. A trainer holds no run state and may be reused.
+ */
+public final class Trainer {
+    private final TrainingSettings settings;
+    private final List<TrainingListener> listeners;
+
+    /** A trainer with these settings and no listeners. */
+    public Trainer(TrainingSettings settings) {
+        this(settings, List.of());
+    }
+
+    /** A trainer with these settings, calling the listeners in order. */
+    public Trainer(TrainingSettings settings, List<TrainingListener> listeners) {
+        if (settings == null) {
+            throw new IllegalArgumentException("Trainer: settings are null; use Trainer.builder() for the course's defaults");
+        }
+        for (TrainingListener l : listeners) {
+            if (l == null) {
+                throw new IllegalArgumentException("Trainer: a listener is null");
+            }
+        }
+        this.settings = settings;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** A builder starting from the course's L-layer settings: 0.0075, 2500 iterations, SCALED_BY_FAN_IN, seed 1, cost every 100. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The settings of this trainer. */
+    public TrainingSettings settings() {
+        return settings;
+    }
+
+    /** The listeners, in call order. */
+    public List<TrainingListener> listeners() {
+        return listeners;
+    }
+
+    /** {@link #fit(Network, Matrix, Matrix)} on a data set's X and Y. */
+    public TrainingResult fit(Network network, Dataset data) {
+        return fit(network, data.X(), data.Y());
+    }
+
+    /**
+     * Draws the network's initial parameters (weights from {@code settings().initializer()} with a
+     * {@code new NumpyRandom(settings().seed())}, layer 1 first; biases 0), then trains it in place.
+     *
+     * @param network the network to train; its parameters are overwritten
+     * @param X       inputs, {@code n[0] x m}, one example per column, finite
+     * @param Y       labels, {@code 1 x m}, each 0 or 1
+     * @throws IllegalArgumentException   when X or Y do not fit the network or the course's conventions
+     * @throws TrainingDivergedException when the cost or the output becomes NaN or infinite
+     */
+    public TrainingResult fit(Network network, Matrix X, Matrix Y) {
+        checkData("Trainer.fit", network, X, Y);
+        NumpyRandom rng = new NumpyRandom(settings.seed());
+        network.initialize(settings.initializer(), rng);
+        return run(network, X, Y, 0, new double[0], rng.state());
+    }
+
+    /**
+     * Continues training from {@code state} (no new initial weights): iterations
+     * {@code state.iteration()} up to {@code settings().iterations()}, appending to the recorded costs.
+     * With the parameters and state of a run stopped at iteration k, the result equals the
+     * uninterrupted run's bit for bit.
+     *
+     * @param network the network holding the parameters at {@code state.iteration()}
+     * @param X       inputs, {@code n[0] x m}
+     * @param Y       labels, {@code 1 x m}
+     * @param state   where the earlier run stood (e.g. {@link TrainingResult#finalState()})
+     */
+    public TrainingResult resume(Network network, Matrix X, Matrix Y, TrainingState state) {
+        checkData("Trainer.resume", network, X, Y);
+        if (state == null) {
+            throw new IllegalArgumentException("Trainer.resume: state is null; pass the TrainingState of the run to continue, or call fit");
+        }
+        if (state.iteration() > settings.iterations()) {
+            throw new IllegalArgumentException(String.format(
+                    "Trainer.resume: the state is at iteration %d but the settings stop at %d; iterations counts "
+                            + "updates from the very start, so set iterations to %d or more",
+                    state.iteration(), settings.iterations(), state.iteration()));
+        }
+        int expected = recordedBefore(state.iteration());
+        if (state.costs().length != expected) {
+            throw new IllegalArgumentException(String.format(
+                    "Trainer.resume: the state holds %d costs at iteration %d, but costEvery=%d records %d by then; "
+                            + "resume with the costEvery of the run that made the state",
+                    state.costs().length, state.iteration(), settings.costEvery(), expected));
+        }
+        return run(network, X, Y, state.iteration(), state.costs(), state.rng());
+    }
+
+    /** The number of costs recorded in iterations 0 .. i-1: those with index divisible by costEvery. */
+    private int recordedBefore(int i) {
+        return i == 0 ? 0 : (i - 1) / settings.costEvery() + 1;
+    }
+
+    private static void checkData(String op, Network network, Matrix X, Matrix Y) {
+        if (network == null || X == null || Y == null) {
+            throw new IllegalArgumentException(op + ": network, X and Y must not be null");
+        }
+        Dataset.validate(op, X, Y);
+        if (X.cols() == 0) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: X is %s and has no examples; training needs at least one example (one column of X per example)",
+                    op, Shapes.shape(X)));
+        }
+        network.checkInput(op, X);
+        int outputs = network.layerDims()[network.numLayers()];
+        if (outputs != Y.rows()) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: the network %s has %d output units but Y is %s; binary classification ends with one "
+                            + "sigmoid unit, e.g. Network.of(%d, ..., 1)",
+                    op, Arrays.toString(network.layerDims()), outputs, Shapes.shape(Y), network.inputSize()));
+        }
+    }
+
+    private TrainingResult run(Network network, Matrix X, Matrix Y, int start, double[] earlierCosts, NumpyRandom.State rng) {
+        long startNanos = System.nanoTime();
+        int total = settings.iterations();
+        int costEvery = settings.costEvery();
+        double learningRate = settings.learningRate();
+        double[] costs = Arrays.copyOf(earlierCosts, recordedBefore(total));
+        int costCount = earlierCosts.length;
+        GradientDescentStep step = new GradientDescentStep(network, X, Y);
+        TrainingEvent event = new TrainingEvent(settings, network, costs, rng, startNanos);
+        event.moveTo(start, Double.NaN, costCount);
+        for (TrainingListener l : listeners) {
+            l.onStart(event);
+        }
+        int i = start;
+        while (i < total && !event.stopRequested()) {
+            double cost = step.forward();
+            checkFinite(cost, step.outputLogits(), i, learningRate);
+            if (i % costEvery == 0) {
+                costs[costCount++] = cost;
+                event.moveTo(i, cost, costCount);
+                for (TrainingListener l : listeners) {
+                    l.onCost(event);
+                }
+            }
+            step.backward();
+            step.update(learningRate);
+            i++;
+            event.moveTo(i, Double.NaN, costCount);
+            for (TrainingListener l : listeners) {
+                l.onUpdate(event);
+            }
+        }
+        boolean stopped = i < total;
+        TrainingResult result = new TrainingResult(Arrays.copyOf(costs, costCount), i, stopped,
+                System.nanoTime() - startNanos, settings, new TrainingState(i, Arrays.copyOf(costs, costCount), rng));
+        for (TrainingListener l : listeners) {
+            l.onEnd(result);
+        }
+        return result;
+    }
+
+    private static void checkFinite(double cost, Matrix ZL, int iteration, double learningRate) {
+        if (!Double.isFinite(cost)) {
+            throw new TrainingDivergedException("Cost", cost, iteration, learningRate);
+        }
+        int bad = ZL.firstNonFinite();
+        if (bad >= 0) {
+            throw new TrainingDivergedException("Output Z[L]", ZL.data()[bad], iteration, learningRate);
+        }
+    }
+
+    /** Builds a {@link Trainer}; starts from the course's L-layer settings. */
+    public static final class Builder {
+        private double learningRate = 0.0075;
+        private int iterations = 2500;
+        private Initializer initializer = Initializer.SCALED_BY_FAN_IN;
+        private long seed = 1;
+        private int costEvery = 100;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Copies all five values of {@code s}. */
+        public Builder settings(TrainingSettings s) {
+            learningRate = s.learningRate();
+            iterations = s.iterations();
+            initializer = s.initializer();
+            seed = s.seed();
+            costEvery = s.costEvery();
+            return this;
+        }
+
+        /** The step size α of {@code W -= α·dW} (default 0.0075). */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** The number of updates, counted from the very start of a run (default 2500). */
+        public Builder iterations(int iterations) {
+            this.iterations = iterations;
+            return this;
+        }
+
+        /** How {@link Trainer#fit} draws the initial weights (default SCALED_BY_FAN_IN). */
+        public Builder initializer(Initializer initializer) {
+            this.initializer = initializer;
+            return this;
+        }
+
+        /** The seed of the numpy-compatible generator for the initial weights (default 1). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Record the cost every this many iterations, iteration 0 first (default 100). */
+        public Builder costEvery(int costEvery) {
+            this.costEvery = costEvery;
+            return this;
+        }
+
+        /** Adds a listener (any number; called in the order added). */
+        public Builder listener(TrainingListener listener) {
+            if (listener == null) {
+                throw new IllegalArgumentException("Trainer.Builder.listener: the listener is null");
+            }
+            listeners.add(listener);
+            return this;
+        }
+
+        /** The trainer; checks the settings (see {@link TrainingSettings}). */
+        public Trainer build() {
+            return new Trainer(new TrainingSettings(learningRate, iterations, initializer, seed, costEvery), listeners);
+        }
+    }
+}

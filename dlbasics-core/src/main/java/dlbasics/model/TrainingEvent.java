@@ -1,0 +1,86 @@
+package dlbasics.model;
+
+import dlbasics.random.NumpyRandom;
+
+import java.util.Arrays;
+
+/**
+ * What a {@link TrainingListener} sees during a run. One event object serves the whole run and is
+ * updated before each call (training allocates nothing per iteration): read it during the call; keep
+ * {@link #state()} or {@link Network#copy()} of {@link #network()} if you need a snapshot.
+ */
+public final class TrainingEvent {
+    private final TrainingSettings settings;
+    private final Network network;
+    private final double[] costs;
+    private final NumpyRandom.State rng;
+    private final long startNanos;
+    private int costCount;
+    private int iteration;
+    private double cost = Double.NaN;
+    private boolean stopRequested;
+
+    TrainingEvent(TrainingSettings settings, Network network, double[] costs, NumpyRandom.State rng, long startNanos) {
+        this.settings = settings;
+        this.network = network;
+        this.costs = costs;
+        this.rng = rng;
+        this.startNanos = startNanos;
+    }
+
+    /** Moves the event to {@code iteration} updates done, with {@code costCount} costs recorded so far. */
+    void moveTo(int iteration, double cost, int costCount) {
+        this.iteration = iteration;
+        this.cost = cost;
+        this.costCount = costCount;
+    }
+
+    /** The updates done so far (in {@code onCost}: before this iteration's update). */
+    public int iteration() {
+        return iteration;
+    }
+
+    /** The cost J recorded at {@link #iteration()}; NaN outside {@code onCost}. */
+    public double cost() {
+        return cost;
+    }
+
+    /** The number of updates the run is set to reach, {@code settings().iterations()}. */
+    public int totalIterations() {
+        return settings.iterations();
+    }
+
+    /** Nanoseconds since this run (this fit or resume call) started. */
+    public long elapsedNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    /** The settings of the run. */
+    public TrainingSettings settings() {
+        return settings;
+    }
+
+    /** The network being trained, with its live parameters (do not change them during training). */
+    public Network network() {
+        return network;
+    }
+
+    /**
+     * A snapshot of where the run stands: {@link #iteration()}, the costs recorded so far and the
+     * generator's state. With a copy of the parameters it is a checkpoint that
+     * {@link Trainer#resume} continues bit for bit.
+     */
+    public TrainingState state() {
+        return new TrainingState(iteration, Arrays.copyOf(costs, costCount), rng);
+    }
+
+    /** Ends training after the current iteration; the result then says {@code stopped() == true}. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** True once a listener has called {@link #requestStop()}. */
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+}
