@@ -1,1 +1,0 @@
-package dlbasics.plot; final class Placeholder {}
