@@ -1,0 +1,172 @@
+package dlbasics.io;
+
+import dlbasics.matrix.Matrix;
+import dlbasics.model.Network;
+import dlbasics.model.TrainedModel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Saves and loads trained models in files that numpy and PyTorch can open.
+ *
+ * <p>The default format is <b>safetensors</b>: the parameters as float64 tensors named as the course
+ * names them (W1 is {@code n1 x n0}, b1 is {@code n1 x 1}, ...), and in the header's
+ * {@code __metadata__} everything else a user needs: format version, layer sizes and activations, the
+ * input scale, class names, training settings and the cost history ({@link ModelMetadata} lists the
+ * keys). {@code safetensors.numpy.load_file(path)} or {@code safetensors.torch.load_file(path)} read
+ * it. {@link Format#NPZ} writes the same content as a numpy {@code .npz} instead ({@link NpzFormat}):
+ * {@code np.load(path)["W1"]}. {@link #read} detects the format from the file's first bytes.
+ *
+ * <p>Writes are atomic ({@link AtomicFiles}): the previous file stays intact if anything fails.
+ * Reads trust nothing: a truncated or hostile file is refused with an {@link IllegalArgumentException}
+ * naming the file and the problem, without allocating more than the file could hold and without
+ * running any code from it (no Java serialization, no pickles).
+ */
+public final class ModelFile {
+    /** The file format. */
+    public enum Format {
+        /** safetensors: 8-byte header length, JSON header with metadata, raw little-endian float64 tensors. */
+        SAFETENSORS,
+        /** numpy .npz: one '&lt;f8' .npy per tensor plus __metadata__.npy (a 0-d unicode array of JSON). */
+        NPZ;
+
+        /** Parses "safetensors" or "npz" (any case), e.g. from a {@code --format} option. */
+        public static Format parse(String name) {
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(name.trim())) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("ModelFile.Format: unknown format \"" + name + "\"; use safetensors or npz");
+        }
+
+        /** The usual file extension: ".safetensors" or ".npz". */
+        public String extension() {
+            return "." + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The model file format version this code writes (and the only one it reads, so far). */
+    public static final int FORMAT_VERSION = ModelMetadata.VERSION;
+
+    private ModelFile() {
+    }
+
+    /** Writes {@code model} to {@code path} as safetensors, atomically. */
+    public static void write(TrainedModel model, Path path) {
+        write(model, path, Format.SAFETENSORS);
+    }
+
+    /**
+     * Writes {@code model} to {@code path} in {@code format}, atomically: the old file, if any, stays
+     * intact when writing fails, and no temporary file is left behind.
+     *
+     * @throws IllegalArgumentException if a parameter is NaN or infinite (such a model cannot be used)
+     * @throws UncheckedIOException     naming the path if the folder is missing or the disk fails
+     */
+    public static void write(TrainedModel model, Path path, Format format) {
+        StoredModel stored = toStored(model);
+        AtomicFiles.write("ModelFile.write", path, out -> {
+            if (format == Format.NPZ) {
+                NpzFormat.write(stored, out);
+            } else {
+                SafetensorsFormat.write(stored, out);
+            }
+        });
+    }
+
+    /**
+     * Reads a model file written by {@link #write} (either format) or by any tool that follows the
+     * same layout, e.g. the numpy script beside this module's test fixtures.
+     *
+     * @throws IllegalArgumentException naming the file and the problem when it is missing, truncated,
+     *                                  damaged, of an unknown version, or does not fit its architecture
+     */
+    public static TrainedModel read(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("ModelFile.read: file not found: " + path.toAbsolutePath()
+                    + "; train a model and save it with ModelFile.write first");
+        }
+        StoredModel stored = detect(path) == Format.NPZ ? NpzFormat.read(path) : SafetensorsFormat.read(path);
+        return toModel(path, stored);
+    }
+
+    /** The format of an existing file, from its first bytes: a zip signature means npz, else safetensors. */
+    public static Format detect(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(4);
+            boolean zip = head.length == 4 && head[0] == 'P' && head[1] == 'K'
+                    && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+            return zip ? Format.NPZ : Format.SAFETENSORS;
+        } catch (IOException e) {
+            throw new UncheckedIOException("ModelFile.read: " + path + ": cannot read (" + e + ")", e);
+        }
+    }
+
+    static StoredModel toStored(TrainedModel model) {
+        Network network = model.network();
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (int l = 1; l <= network.numLayers(); l++) {
+            tensors.put("W" + l, tensor("W" + l, network.W(l)));
+            tensors.put("b" + l, tensor("b" + l, network.b(l)));
+        }
+        return new StoredModel(tensors, ModelMetadata.of(model));
+    }
+
+    private static Tensor tensor(String name, Matrix m) {
+        int bad = m.firstNonFinite();
+        if (bad >= 0) {
+            throw new IllegalArgumentException(String.format(
+                    "ModelFile.write: %s holds %s at (%d, %d); a model with non-finite parameters cannot be used — "
+                            + "retrain with a smaller learning rate", name, m.data()[bad], bad / m.cols(), bad % m.cols()));
+        }
+        return new Tensor(new int[]{m.rows(), m.cols()}, m.data().clone());
+    }
+
+    static TrainedModel toModel(Path file, StoredModel stored) {
+        ModelMetadata.Description d = ModelMetadata.parse(file, stored.metadata());
+        int[] n = d.layerSizes();
+        int L = n.length - 1;
+        Map<String, Matrix> parameters = new LinkedHashMap<>();
+        for (int l = 1; l <= L; l++) {
+            parameters.put("W" + l, matrix(file, stored, "W" + l, n[l], n[l - 1], n));
+            parameters.put("b" + l, matrix(file, stored, "b" + l, n[l], 1, n));
+        }
+        for (String name : stored.tensors().keySet()) {
+            if (!parameters.containsKey(name)) {
+                throw StoredModel.broken(file, "tensor %s does not belong to a network with layer_sizes %s "
+                        + "(it holds W1..W%d and b1..b%d)", name, java.util.Arrays.toString(n), L, L);
+            }
+        }
+        Network network = Network.fromParameters(d.hidden(), parameters);
+        return new TrainedModel(network, d.classNames(), d.inputScale(), d.settings(), d.costs());
+    }
+
+    private static Matrix matrix(Path file, StoredModel stored, String name, int rows, int cols, int[] n) {
+        Tensor t = stored.tensors().get(name);
+        if (t == null) {
+            throw StoredModel.broken(file, "tensor %s is missing; layer_sizes %s need W1..W%d and b1..b%d (found %s)",
+                    name, java.util.Arrays.toString(n), n.length - 1, n.length - 1, stored.tensors().keySet());
+        }
+        int[] shape = t.shape();
+        if (shape.length != 2 || shape[0] != rows || shape[1] != cols) {
+            throw StoredModel.broken(file, "tensor %s has shape %s but layer_sizes %s need %s", name,
+                    Tensor.numpyShape(shape), java.util.Arrays.toString(n), Tensor.numpyShape(new int[]{rows, cols}));
+        }
+        double[] v = t.data();
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw StoredModel.broken(file, "tensor %s holds %s at (%d, %d); a usable model has finite parameters",
+                        name, v[i], i / cols, i % cols);
+            }
+        }
+        return Matrix.wrap(rows, cols, v);
+    }
+}
