@@ -2,6 +2,7 @@ package dlbasics.io;
 
 import dlbasics.matrix.Matrix;
 import dlbasics.matrix.Shapes;
+import dlbasics.model.Network;
 
 /**
  * Per-feature standardisation: each feature row of X is shifted by its mean and divided by its
@@ -41,5 +42,27 @@ public record Standardization(Matrix mean, Matrix scale) {
                     Shapes.shape(X), mean.rows(), mean.rows()));
         }
         return X.minusColumn(mean).divideColumn(scale);
+    }
+
+    /**
+     * A copy of {@code network}, trained on standardised inputs, that takes raw inputs instead: the
+     * standardisation moves into the first layer.
+     * <pre>
+     * W1·((x - μ) / σ) + b1 = (W1 / σᵀ)·x + (b1 - (W1 / σᵀ)·μ)
+     * </pre>
+     * so {@code W1' = W1} with column i divided by σ_i ({@code n1 x n0}) and {@code b1' = b1 - W1'·μ}
+     * ({@code n1 x 1}). A saved model then needs no separate scaling step.
+     */
+    public Network foldInto(Network network) {
+        if (network.inputSize() != mean.rows()) {
+            throw new IllegalArgumentException(String.format(
+                    "Standardization.foldInto: the network takes %d inputs but the standardisation has %d features",
+                    network.inputSize(), mean.rows()));
+        }
+        java.util.Map<String, Matrix> p = network.parameters();
+        Matrix W1 = p.get("W1").divideRow(scale.transpose());
+        p.put("W1", W1);
+        p.put("b1", p.get("b1").minus(W1.mult(mean)));
+        return Network.fromParameters(network.hiddenActivation(), p);
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CsvDataTest {
     @TempDir
@@ -125,5 +126,17 @@ class CsvDataTest {
         assertArrayEquals(new double[] {0, 0, 0, 0}, Z.row(1).data(), "a constant feature is centred, not divided by 0");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.apply(Matrix.zeros(3, 1)));
         assertEquals("Standardization.apply: X is 3x1 but the standardisation was fitted on 2 features (X must be 2 x m)", e.getMessage());
+    }
+
+    @Test
+    void foldingTheStandardisationIntoTheFirstLayerGivesTheSameOutputs() {
+        Matrix X = Matrix.of(2, 5, 1, 2, 3, 4, 10, 50, 60, 55, 40, 70);
+        Standardization s = Standardization.fit(X);
+        dlbasics.model.Network net = dlbasics.model.Network.of(dlbasics.nn.Activation.TANH, 2, 3, 1)
+                .initialize(dlbasics.nn.Initializer.SMALL_RANDOM, new dlbasics.random.NumpyRandom(3));
+        net.W(1).setTo(net.W(1).times(100));
+        Matrix expected = net.predictProbabilities(s.apply(X));
+        Matrix folded = s.foldInto(net).predictProbabilities(X);
+        assertTrue(expected.approxEquals(folded, 1e-12), expected + " vs " + folded);
     }
 }

@@ -1,1 +1,0 @@
-package dlbasics.cli; final class Placeholder {}
