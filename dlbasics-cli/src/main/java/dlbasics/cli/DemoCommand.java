@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
                 "and, with --train-h5 and --test-h5, the cat models. About a minute on two cores; pictures in --out."})
 final class DemoCommand implements Callable<Integer> {
     /** Iterations of the cat L-layer model in the demo (the course's 2500 take several minutes on two cores). */
-    static final int CAT_DEEP_ITERATIONS = 600;
+    static final int CAT_DEEP_ITERATIONS = 300;
 
     @ParentCommand
     DlbasicsCommand parent;
@@ -106,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
         Plan shallow = new Plan(ModelKind.SHALLOW, new int[] {4}, Activation.TANH,
                 new TrainingSettings(1.2, 10000, Initializer.SMALL_RANDOM, 2, 1000));
         Run nn = Run.train(shallow, loaded, List.<TrainingListener>of(new Progress(w, parent.terminal, "")));
-        w.println("Accuracy: " + Format.percent(nn.trainAccuracy()) + " (the course: 90 %, exactly 90.75 %)");
+        w.println("Accuracy: " + Format.percent(nn.trainAccuracy()) + " (the course prints 90 %; past 7000 iterations the last digits depend on summation order)");
         picture(DecisionBoundary.render(nn.network(), data, "Decision Boundary for hidden layer size 4", 640, 520), "flower_hidden4.png");
         picture(CostCurve.render(nn.result().costs(), 1000, 1.2, 640, 440), "flower_cost.png");
 
