@@ -10,40 +10,123 @@ package dlbasics.matrix;
  * <p>Summation order is fixed and documented, so that every path (blocked, packed, vectorised,
  * split across threads) gives the same bits: each {@code C[i][j]} starts at 0 and adds
  * {@code op(A)[i][p] * op(B)[p][j]} for p = 0, 1, ..., k-1 in that order, one product and one
- * rounding per step (no fused multiply-add). This equals the naive triple loop bit for bit.
+ * rounding per step (no fused multiply-add). This equals the naive triple loop bit for bit, and the
+ * result does not depend on the implementation or the number of threads.
+ *
+ * <p>Implementation, chosen once at class load:
+ * <ul>
+ *   <li>with the module {@code jdk.incubator.vector} present ({@code --add-modules jdk.incubator.vector}),
+ *       a register- and cache-blocked kernel on the Vector API; otherwise, or with
+ *       {@code -Ddlbasics.vector=false}, a plain-Java loop. Both keep the order above.</li>
+ *   <li>products of at least {@value #PARALLEL_MIN} multiply-adds split the columns of C into chunks
+ *       shared by the calling thread and a pool of parked daemon threads; the number of threads is
+ *       {@code -Ddlbasics.threads=N}, by default the number of available processors. A chunk is
+ *       computed whole by one thread, so no entry's additions are split or reordered.</li>
+ * </ul>
+ * {@link #implementation()} describes the choice.
  */
 public final class Gemm {
-    /** Rows of op(B) kept hot in cache per block of the k loop. */
-    private static final int K_BLOCK = 128;
-    /** Columns of op(B) packed per block when B is read transposed. */
-    private static final int N_BLOCK = 512;
+    /** Products with at least this many multiply-adds (n·k·m) are split across threads. */
+    static final long PARALLEL_MIN = 1L << 17;
+    /** Chunks per thread, so a thread slowed down by another process leaves its share to the others. */
+    private static final int CHUNKS_PER_THREAD = 4;
+
+    private static final GemmKernel KERNEL = selectKernel();
+    private static final ThreadLocal<GemmJob> JOBS = ThreadLocal.withInitial(GemmJob::new);
+    private static volatile WorkerPool pool;
 
     private Gemm() {
     }
 
+    /** The Vector API kernel when its module is present and not switched off, else the plain loop. */
+    private static GemmKernel selectKernel() {
+        if (!"false".equalsIgnoreCase(System.getProperty("dlbasics.vector", "true"))) {
+            GemmKernel vector = vectorKernel();
+            if (vector != null) {
+                return vector;
+            }
+        }
+        return ScalarGemmKernel.INSTANCE;
+    }
+
+    /**
+     * The Vector API kernel, loaded reflectively (so this class loads without the module), or null when
+     * {@code jdk.incubator.vector} is absent or its vectors hold fewer than 2 doubles.
+     */
+    static GemmKernel vectorKernel() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return null;
+        }
+        try {
+            Class<?> type = Class.forName("dlbasics.matrix.VectorGemmKernel");
+            if (!(Boolean) type.getDeclaredMethod("usable").invoke(null)) {
+                return null;
+            }
+            return (GemmKernel) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** The plain-Java kernel (always available). */
+    static GemmKernel scalarKernel() {
+        return ScalarGemmKernel.INSTANCE;
+    }
+
+    /** The kernel chosen at class load. */
+    static GemmKernel kernel() {
+        return KERNEL;
+    }
+
+    /** The shared pool, created on first use with {@link #threads()} threads. */
+    static WorkerPool pool() {
+        WorkerPool p = pool;
+        if (p == null) {
+            synchronized (Gemm.class) {
+                p = pool;
+                if (p == null) {
+                    p = new WorkerPool(threads());
+                    pool = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The number of threads large products use: the system property {@code dlbasics.threads}, or the
+     * number of available processors.
+     */
+    public static int threads() {
+        String value = System.getProperty("dlbasics.threads");
+        if (value == null || value.isBlank()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int t = Integer.parseInt(value.trim());
+            if (t >= 1) {
+                return t;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException(String.format(
+                "Gemm: the system property dlbasics.threads is \"%s\"; use a whole number of at least 1, "
+                        + "e.g. -Ddlbasics.threads=2, or leave it unset for all available processors", value));
+    }
+
+    /**
+     * Which kernel and how many threads products use, e.g.
+     * {@code "Vector API 256-bit (4 doubles), 2 threads"} or {@code "plain Java, 1 thread"}.
+     */
+    public static String implementation() {
+        int t = threads();
+        return KERNEL.description() + ", " + t + (t == 1 ? " thread" : " threads");
+    }
+
     /** Checks that {@code op(A) · op(B)} is defined, with an error that names both shapes and a fix. */
     static void checkProduct(String operation, Matrix a, boolean transA, Matrix b, boolean transB) {
-        int ak = transA ? a.rows() : a.cols();
-        int bk = transB ? b.cols() : b.rows();
-        if (ak != bk) {
-            String left = (transA ? "Aᵀ" : "A") + " is " + (transA ? a.cols() + "x" + a.rows() : Shapes.shape(a));
-            String right = (transB ? "Bᵀ" : "B") + " is " + (transB ? b.cols() + "x" + b.rows() : Shapes.shape(b));
-            String hint;
-            int an = transA ? a.cols() : a.rows();
-            int bm = transB ? b.rows() : b.cols();
-            if (an == bm && ak != bk && (transB ? b.rows() : b.cols()) == ak) {
-                hint = "examples go in columns — did you mean to transpose B?";
-            } else if ((transB ? b.rows() : b.cols()) == ak) {
-                hint = "did you mean to transpose B?";
-            } else if ((transA ? a.cols() : a.rows()) == bk) {
-                hint = "did you mean to transpose A?";
-            } else {
-                hint = "the inner dimensions must agree: (n x k) · (k x m)";
-            }
-            throw new IllegalArgumentException(String.format(
-                    "%s: %s but %s (the columns of the left must equal the rows of the right); %s",
-                    operation, left, right, hint));
-        }
+        Shapes.product(operation, a, transA, b, transB);
     }
 
     /**
@@ -56,6 +139,15 @@ public final class Gemm {
      * @param c      the output, {@code n x m}; must not share storage with a or b
      */
     public static void multiply(Matrix a, boolean transA, Matrix b, boolean transB, Matrix c) {
+        multiply(a, transA, b, transB, c, KERNEL, null);
+    }
+
+    /**
+     * {@link #multiply(Matrix, boolean, Matrix, boolean, Matrix)} with a given kernel and pool (null:
+     * the shared pool), for tests that compare kernels and thread counts.
+     */
+    static void multiply(Matrix a, boolean transA, Matrix b, boolean transB, Matrix c,
+                         GemmKernel kernel, WorkerPool workers) {
         checkProduct("Gemm.multiply", a, transA, b, transB);
         int n = transA ? a.cols() : a.rows();
         int k = transA ? a.rows() : a.cols();
@@ -70,58 +162,23 @@ public final class Gemm {
         if (n == 0 || m == 0 || k == 0) {
             return;
         }
-        // op(A)[i][p] = ad[i * aRow + p * aCol]
-        int aRow = transA ? 1 : k;
-        int aCol = transA ? n : 1;
-        double[] ad = a.data();
-        if (!transB) {
-            multiplyRowsOfB(ad, aRow, aCol, b.data(), n, k, m, cd);
-        } else {
-            double[] bd = b.data();
-            int nb = Math.min(N_BLOCK, m);
-            double[] panel = new double[Math.min(K_BLOCK, k) * nb];
-            for (int j0 = 0; j0 < m; j0 += N_BLOCK) {
-                int jn = Math.min(N_BLOCK, m - j0);
-                for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
-                    int pn = Math.min(K_BLOCK, k - p0);
-                    // pack op(B)[p0:p0+pn][j0:j0+jn] = B[j0:j0+jn][p0:p0+pn]ᵀ, row by row, stride jn
-                    for (int j = 0; j < jn; j++) {
-                        int src = (j0 + j) * k + p0;
-                        for (int p = 0; p < pn; p++) {
-                            panel[p * jn + j] = bd[src + p];
-                        }
-                    }
-                    for (int i = 0; i < n; i++) {
-                        int co = i * m + j0;
-                        int ao = i * aRow + p0 * aCol;
-                        for (int p = 0; p < pn; p++) {
-                            axpy(ad[ao + p * aCol], panel, p * jn, cd, co, jn);
-                        }
-                    }
-                }
+        GemmJob job = JOBS.get();
+        job.set(kernel, a.data(), transA, b.data(), transB, cd, n, k, m);
+        try {
+            kernel.prepare(job);
+            long work = (long) n * k * m;
+            WorkerPool p = work < PARALLEL_MIN ? null : workers != null ? workers : pool();
+            if (p == null || p.threads() == 1) {
+                kernel.multiply(job, 0, m);
+                return;
             }
-        }
-    }
-
-    /** C += op(A) · B with B row-major ({@code k x m}), blocked over k so a block of B stays in cache. */
-    private static void multiplyRowsOfB(double[] ad, int aRow, int aCol, double[] bd, int n, int k, int m,
-                                        double[] cd) {
-        for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
-            int pEnd = Math.min(k, p0 + K_BLOCK);
-            for (int i = 0; i < n; i++) {
-                int co = i * m;
-                int ao = i * aRow;
-                for (int p = p0; p < pEnd; p++) {
-                    axpy(ad[ao + p * aCol], bd, p * m, cd, co, m);
-                }
-            }
-        }
-    }
-
-    /** y[yo:yo+len] += alpha * x[xo:xo+len]; one multiply and one add per entry, in order. */
-    private static void axpy(double alpha, double[] x, int xo, double[] y, int yo, int len) {
-        for (int j = 0; j < len; j++) {
-            y[yo + j] += alpha * x[xo + j];
+            // chunks of whole tiles, about CHUNKS_PER_THREAD per thread
+            int align = kernel.columnAlignment();
+            int target = (m + p.threads() * CHUNKS_PER_THREAD - 1) / (p.threads() * CHUNKS_PER_THREAD);
+            job.chunkColumns = Math.max(align, (target + align - 1) / align * align);
+            p.run(job, (m + job.chunkColumns - 1) / job.chunkColumns);
+        } finally {
+            job.clear();
         }
     }
 }

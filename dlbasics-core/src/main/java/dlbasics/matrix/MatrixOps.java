@@ -16,6 +16,11 @@ public final class MatrixOps {
         int r = a.rows();
         int c = a.cols();
         Shapes.output("transpose", out, c, r);
+        if (out.data() == a.data() && a.size() > 1) {
+            throw new IllegalArgumentException(String.format(
+                    "transpose: the output is the input (%s); a transpose cannot be written in place, pass a separate "
+                            + "%dx%d output", Shapes.shape(a), c, r));
+        }
         double[] ad = a.data();
         double[] od = out.data();
         final int block = 32;

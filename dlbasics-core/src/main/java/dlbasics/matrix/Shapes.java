@@ -22,19 +22,82 @@ public final class Shapes {
         }
     }
 
+    /**
+     * Checks that {@code op(A) · op(B)} is defined ({@code op(X)} is X, or Xᵀ when its flag is set), with
+     * an error that names the operation, both shapes, the rule and the call that would work, e.g.
+     * {@code mult: A is 20x12288 but B is 209x12288 (A.cols must equal B.rows); did you mean
+     * A.multTranspose(B), that is A · Bᵀ? examples go in columns}.
+     *
+     * @param operation {@code mult}, {@code transposeMult}, {@code multTranspose} or a kernel's name
+     */
+    public static void product(String operation, Matrix a, boolean transA, Matrix b, boolean transB) {
+        int ak = transA ? a.rows() : a.cols();
+        int bk = transB ? b.cols() : b.rows();
+        if (ak == bk) {
+            return;
+        }
+        // would reading B (or A) the other way round make the inner dimensions agree?
+        boolean flipB = ak == (transB ? b.rows() : b.cols());
+        boolean flipA = (transA ? a.cols() : a.rows()) == bk;
+        String hint;
+        if (flipB) {
+            hint = "did you mean " + call(operation, transA, !transB) + "? examples go in columns";
+        } else if (flipA) {
+            hint = "did you mean " + call(operation, !transA, transB) + "?";
+        } else {
+            hint = "no transpose helps: the inner dimensions must agree, (n x k) · (k x m)";
+        }
+        throw new IllegalArgumentException(String.format("%s: A is %s but B is %s (%s must equal %s); %s",
+                operation, shape(a), shape(b), transA ? "A.rows" : "A.cols", transB ? "B.cols" : "B.rows", hint));
+    }
+
+    /** The call computing op(A) · op(B) with these flags, in the caller's vocabulary. */
+    private static String call(String operation, boolean transA, boolean transB) {
+        boolean matrixMethod = operation.equals("mult") || operation.equals("transposeMult")
+                || operation.equals("multTranspose");
+        if (!matrixMethod) {
+            return String.format("transA=%b, transB=%b, that is %s · %s", transA, transB,
+                    transA ? "Aᵀ" : "A", transB ? "Bᵀ" : "B");
+        }
+        if (transA && transB) {
+            return "B.mult(A).transpose(), that is Aᵀ · Bᵀ";
+        }
+        if (transA) {
+            return "A.transposeMult(B), that is Aᵀ · B";
+        }
+        if (transB) {
+            return "A.multTranspose(B), that is A · Bᵀ";
+        }
+        return "A.mult(B), that is A · B";
+    }
+
     /** Checks that {@code a} and {@code b} have the same shape, for an element-wise operation. */
     public static void sameShape(String operation, Matrix a, Matrix b) {
         if (a.rows() != b.rows() || a.cols() != b.cols()) {
+            String named = broadcastName(operation);
             String hint = (a.rows() == b.cols() && a.cols() == b.rows())
                     ? "did you mean to transpose one of them?"
                     : (b.cols() == 1 && b.rows() == a.rows())
-                    ? "to add a column vector to every column, use plusColumn"
+                    ? "to apply a column vector to every column, use " + named + "Column"
                     : (b.rows() == 1 && b.cols() == a.cols())
-                    ? "to add a row vector to every row, use plusRow"
+                    ? "to apply a row vector to every row, use " + named + "Row"
                     : "element-wise operations need equal shapes";
             throw new IllegalArgumentException(String.format(
                     "%s: shapes differ; this is %s but the other is %s; %s",
                     operation, shape(a), shape(b), hint));
+        }
+    }
+
+    /** "plus" for plus, and so on; "plus/minus/times/divide" for any other operation. */
+    private static String broadcastName(String operation) {
+        switch (operation) {
+            case "plus":
+            case "minus":
+            case "times":
+            case "divide":
+                return operation;
+            default:
+                return "{plus,minus,times,divide}";
         }
     }
 

@@ -107,6 +107,16 @@ final class GradientDescentStep {
         }
     }
 
+    /** The gradient dW[l] of the last backward pass, {@code n[l] x n[l-1]} (live buffer; for tests). */
+    Matrix dW(int l) {
+        return dW[l];
+    }
+
+    /** The gradient db[l] of the last backward pass, {@code n[l] x 1} (live buffer; for tests). */
+    Matrix db(int l) {
+        return db[l];
+    }
+
     /** The update of every layer: {@code W[l] -= learningRate · dW[l]}, {@code b[l] -= learningRate · db[l]}. */
     void update(double learningRate) {
         for (int l = 1; l <= L; l++) {

@@ -163,7 +163,8 @@ public final class Trainer {
         GradientDescentStep step = new GradientDescentStep(network, X, Y);
         TrainingEvent event = new TrainingEvent(settings, network, costs, rng, startNanos);
         event.moveTo(start, Double.NaN, costCount);
-        for (TrainingListener l : listeners) {
+        TrainingListener[] heard = listeners.toArray(new TrainingListener[0]); // indexed below: no iterator per iteration
+        for (TrainingListener l : heard) {
             l.onStart(event);
         }
         int i = start;
@@ -173,22 +174,22 @@ public final class Trainer {
             if (i % costEvery == 0) {
                 costs[costCount++] = cost;
                 event.moveTo(i, cost, costCount);
-                for (TrainingListener l : listeners) {
-                    l.onCost(event);
+                for (int k = 0; k < heard.length; k++) {
+                    heard[k].onCost(event);
                 }
             }
             step.backward();
             step.update(learningRate);
             i++;
             event.moveTo(i, Double.NaN, costCount);
-            for (TrainingListener l : listeners) {
-                l.onUpdate(event);
+            for (int k = 0; k < heard.length; k++) {
+                heard[k].onUpdate(event);
             }
         }
         boolean stopped = i < total;
         TrainingResult result = new TrainingResult(Arrays.copyOf(costs, costCount), i, stopped,
                 System.nanoTime() - startNanos, settings, new TrainingState(i, Arrays.copyOf(costs, costCount), rng));
-        for (TrainingListener l : listeners) {
+        for (TrainingListener l : heard) {
             l.onEnd(result);
         }
         return result;

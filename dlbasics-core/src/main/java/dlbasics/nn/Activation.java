@@ -60,6 +60,10 @@ public enum Activation {
         return 1.0 / (1.0 + Math.exp(-z));
     }
 
+    /** Operation names for error messages, made once so that the kernels allocate nothing per call. */
+    private final String forwardOp = courseName() + " forward";
+    private final String backwardOp = courseName() + "Backward";
+
     /** The activation of one value. */
     public abstract double apply(double z);
 
@@ -83,7 +87,7 @@ public enum Activation {
 
     /** {@code A = g(Z)} element-wise; A may be Z. Z and A are {@code n x m}. */
     public void forward(Matrix Z, Matrix A) {
-        Shapes.sameShape(courseName() + " forward", Z, A);
+        Shapes.sameShape(forwardOp, Z, A);
         double[] z = Z.data();
         double[] a = A.data();
         for (int i = 0; i < z.length; i++) {
@@ -108,7 +112,7 @@ public enum Activation {
      * @param dZ output: gradient of the cost with respect to Z
      */
     public void backward(Matrix dA, Matrix Z, Matrix A, Matrix dZ) {
-        String op = courseName() + "Backward";
+        String op = backwardOp;
         Matrix input = this == TANH ? A : Z;
         if (input == null) {
             throw new IllegalArgumentException(op + ": needs " + (this == TANH ? "A = tanh(Z)" : "Z") + " from the forward cache, got null");

@@ -13,7 +13,9 @@ import dlbasics.matrix.Matrix;
  *   <li>Uniform doubles: {@code a = next32 >>> 5, b = next32 >>> 6},
  *       {@code (a · 2^26 + b) / 2^53}; equal to numpy's bit for bit.</li>
  *   <li>Normals: the polar method, keeping the second value of each pair for the next call;
- *       equal to numpy's to one ulp (the JDK's {@code log} may differ from the C library's by one ulp).</li>
+ *       bit-equal to numpy's on about 99.96 % of draws and within 3 ulps on the rest: the JDK's
+ *       {@code Math.log} and the C library's {@code log} round differently now and then
+ *       ({@code NumpyRandomTest} counts the differing draws).</li>
  *   <li>Bounded integers in {@code [0, max]}: {@code next32 & mask} with the smallest all-ones mask
  *       covering max, repeated until the value is at most max.</li>
  * </ul>
@@ -156,8 +158,11 @@ public final class NumpyRandom {
     /** One standard normal draw by the polar method: {@code np.random.randn()}. */
     public double nextGaussian() {
         if (hasGauss) {
+            // numpy clears the kept value when it hands it out, so get_state() then reports 0.0
+            double kept = gauss;
             hasGauss = false;
-            return gauss;
+            gauss = 0.0;
+            return kept;
         }
         double x1;
         double x2;
@@ -167,6 +172,9 @@ public final class NumpyRandom {
             x2 = 2.0 * nextDouble() - 1.0;
             r2 = x1 * x1 + x2 * x2;
         } while (r2 >= 1.0 || r2 == 0.0);
+        // f = sqrt(-2 ln(r2) / r2). Math.log, not StrictMath.log: measured over 5,000,000 draws (seeds 0, 1,
+        // 2, 3, 42) against numpy 2.4 on glibc, Math.log leaves 1,794 draws (0.036 %) not bit-equal,
+        // StrictMath.log (fdlibm) 158,165 (3.2 %); in both cases the worst draw is 3 ulps away.
         double f = Math.sqrt(-2.0 * Math.log(r2) / r2);
         gauss = f * x1;
         hasGauss = true;
@@ -199,11 +207,18 @@ public final class NumpyRandom {
 
     // ------------------------------------------------------------------ integers
 
-    /** A uniform integer in [0, max] by masked rejection, as numpy's bounded draws; max in [0, 2^32 - 1]. */
+    /**
+     * A uniform integer in [0, max] by masked rejection, as numpy's bounded draws: with
+     * {@code mask} the smallest {@code 2^k - 1 >= max}, repeat {@code next & mask} until the value is at
+     * most max. Ranges up to {@code 2^32 - 1} use one 32-bit word per try; larger ranges use a 64-bit word
+     * made of two draws, the first one high ({@code next_uint64} of numpy's legacy MT19937).
+     *
+     * @param max the largest value, in [0, Long.MAX_VALUE]
+     */
     public long boundedInt(long max) {
-        if (max < 0 || max > 0xFFFFFFFFL) {
+        if (max < 0) {
             throw new IllegalArgumentException(String.format(
-                    "NumpyRandom.boundedInt: max %d is outside [0, 4294967295]", max));
+                    "NumpyRandom.boundedInt: max %d is negative; the draw is in [0, max]", max));
         }
         if (max == 0) {
             return 0;
@@ -214,31 +229,33 @@ public final class NumpyRandom {
         mask |= mask >>> 4;
         mask |= mask >>> 8;
         mask |= mask >>> 16;
+        mask |= mask >>> 32;
         long value;
-        do {
-            value = (nextInt32() & 0xFFFFFFFFL) & mask;
-        } while (value > max);
+        if (max <= 0xFFFFFFFFL) {
+            do {
+                value = (nextInt32() & 0xFFFFFFFFL) & mask;
+            } while (value > max);
+        } else {
+            do {
+                long high = nextInt32() & 0xFFFFFFFFL;
+                long low = nextInt32() & 0xFFFFFFFFL;
+                value = ((high << 32) | low) & mask;
+            } while (value > max);
+        }
         return value;
     }
 
     /** One integer in [low, high): {@code np.random.randint(low, high)}. */
     public long randint(long low, long high) {
-        if (high <= low) {
-            throw new IllegalArgumentException(String.format(
-                    "randint: low (%d) must be less than high (%d); high is exclusive", low, high));
-        }
-        return low + boundedInt(high - low - 1);
+        return low + boundedInt(range("randint", low, high));
     }
 
     /** {@code size} integers in [low, high): {@code np.random.randint(low, high, size)}. */
     public long[] randint(long low, long high, int size) {
         long[] out = new long[checkCount("randint", size)];
-        if (high <= low) {
-            throw new IllegalArgumentException(String.format(
-                    "randint: low (%d) must be less than high (%d); high is exclusive", low, high));
-        }
+        long max = range("randint", low, high);
         for (int i = 0; i < size; i++) {
-            out[i] = low + boundedInt(high - low - 1);
+            out[i] = low + boundedInt(max);
         }
         return out;
     }
@@ -271,6 +288,20 @@ public final class NumpyRandom {
             values[i] = values[j];
             values[j] = t;
         }
+    }
+
+    /** {@code high - low - 1}, the largest offset of a draw in [low, high), checked. */
+    private static long range(String operation, long low, long high) {
+        if (high <= low) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: low (%d) must be less than high (%d); high is exclusive", operation, low, high));
+        }
+        long max = high - low - 1;
+        if (max < 0) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: the range [%d, %d) holds more than 2^63 values; use a narrower range", operation, low, high));
+        }
+        return max;
     }
 
     private static int checkCount(String operation, int n) {
