@@ -5,6 +5,8 @@ import dlbasics.matrix.Matrix;
 import javax.imageio.ImageIO;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,6 +97,23 @@ public final class Images {
                     out[r][3 * c] = v;
                     out[r][3 * c + 1] = v;
                     out[r][3 * c + 2] = v;
+                }
+            }
+            return out;
+        }
+        Raster raster = image.getRaster();
+        ColorModel model = image.getColorModel();
+        if (model instanceof ComponentColorModel && model.getColorSpace().isCS_sRGB() && !model.isAlphaPremultiplied()
+                && raster.getNumBands() >= 3 && raster.getSampleModel().getSampleSize(0) == 8) {
+            // 8-bit sRGB (JPEG's usual TYPE_3BYTE_BGR): bands come out as R, G, B(, A); no colour conversion needed
+            int bands = raster.getNumBands();
+            int[] samples = new int[w * bands];
+            for (int r = 0; r < h; r++) {
+                raster.getPixels(0, r, w, 1, samples);
+                for (int c = 0; c < w; c++) {
+                    out[r][3 * c] = samples[c * bands];
+                    out[r][3 * c + 1] = samples[c * bands + 1];
+                    out[r][3 * c + 2] = samples[c * bands + 2];
                 }
             }
             return out;

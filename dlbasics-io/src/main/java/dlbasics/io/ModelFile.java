@@ -72,7 +72,11 @@ public final class ModelFile {
      * @throws UncheckedIOException     naming the path if the folder is missing or the disk fails
      */
     public static void write(TrainedModel model, Path path, Format format) {
-        StoredModel stored = toStored(model);
+        writeStored(toStored(model), path, format);
+    }
+
+    /** Writes already-converted content atomically (checkpoints add metadata before this). */
+    static void writeStored(StoredModel stored, Path path, Format format) {
         AtomicFiles.write("ModelFile.write", path, out -> {
             if (format == Format.NPZ) {
                 NpzFormat.write(stored, out);
@@ -90,12 +94,24 @@ public final class ModelFile {
      *                                  damaged, of an unknown version, or does not fit its architecture
      */
     public static TrainedModel read(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException("ModelFile.read: " + path.toAbsolutePath() + " is a folder; give the "
+                    + "model file inside it (a checkpoint folder is read with Checkpoint.read)");
+        }
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("ModelFile.read: file not found: " + path.toAbsolutePath()
                     + "; train a model and save it with ModelFile.write first");
         }
-        StoredModel stored = detect(path) == Format.NPZ ? NpzFormat.read(path) : SafetensorsFormat.read(path);
-        return toModel(path, stored);
+        if (!Files.isReadable(path)) {
+            throw new UncheckedIOException(new IOException("ModelFile.read: " + path.toAbsolutePath()
+                    + " is not readable; check its permissions"));
+        }
+        return toModel(path, readStored(path));
+    }
+
+    /** The tensors and metadata of an existing, readable file, checked for layout but not architecture. */
+    static StoredModel readStored(Path path) {
+        return detect(path) == Format.NPZ ? NpzFormat.read(path) : SafetensorsFormat.read(path);
     }
 
     /** The format of an existing file, from its first bytes: a zip signature means npz, else safetensors. */

@@ -3,7 +3,6 @@ package dlbasics.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
@@ -66,10 +66,10 @@ final class NpzFormat {
         entry.setMethod(ZipEntry.STORED);
         entry.setSize(bytes.length);
         entry.setCompressedSize(bytes.length);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(bytes);
         entry.setCrc(crc.getValue());
-        entry.setTime(0L);
+        entry.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0)); // as numpy (zipfile) does; no time zone
         zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
@@ -106,8 +106,11 @@ final class NpzFormat {
                 long limit = entry.getMethod() == ZipEntry.STORED
                         ? Math.min(entry.getSize(), fileSize)
                         : Math.min(Math.max(entry.getCompressedSize(), 0), fileSize) * MAX_DEFLATE_RATIO + 1024;
-                try (InputStream in = zip.getInputStream(entry)) {
+                try (CheckedInputStream in = new CheckedInputStream(zip.getInputStream(entry), new CRC32())) {
                     Npy npy = readNpy(file, name, in, limit);
+                    if (entry.getCrc() != -1 && in.getChecksum().getValue() != entry.getCrc()) {
+                        throw StoredModel.broken(file, "%s fails its CRC check; the file is damaged", name);
+                    }
                     if (key.equals(METADATA_ENTRY)) {
                         metadata = metadata(file, npy);
                     } else {
@@ -120,10 +123,10 @@ final class NpzFormat {
                         + "(arrays found: %s)", tensors.keySet());
             }
             return new StoredModel(tensors, metadata);
-        } catch (ZipException e) {
-            throw StoredModel.broken(file, "not a readable npz (zip) file (%s); it is truncated or damaged", e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("ModelFile.read: " + file + ": cannot read (" + e + ")", e);
+            // ModelFile.read checked that the file exists and is readable: what fails now is its content
+            throw StoredModel.broken(file, "not a readable npz (zip) file (%s); it is truncated or damaged",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
@@ -290,8 +293,7 @@ final class NpzFormat {
             throw StoredModel.broken(file, "__metadata__.npy is not a JSON object of strings");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
-        for (var it = node.fields(); it.hasNext(); ) {
-            var m = it.next();
+        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> m : node.properties()) {
             if (!m.getValue().isTextual()) {
                 throw StoredModel.broken(file, "__metadata__ value \"%s\" is %s; metadata values are strings", m.getKey(),
                         m.getValue().getNodeType());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,12 +17,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +43,13 @@ final class SafetensorsFormat {
     static final long MAX_HEADER = 100_000_000L;
     static final String METADATA = "__metadata__";
 
-    /** Strict JSON: duplicate keys are an error, nesting and string sizes are bounded. */
+    /** Strict JSON: duplicate keys and trailing content are errors, nesting and string sizes are bounded. */
     static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(64).maxStringLength((int) MAX_HEADER).build())
                     .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private SafetensorsFormat() {
@@ -131,8 +131,7 @@ final class SafetensorsFormat {
             long dataLength = size - dataStart;
             Map<String, String> metadata = new LinkedHashMap<>();
             List<Entry> entries = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : header.properties()) {
                 if (field.getKey().equals(METADATA)) {
                     readMetadata(file, field.getValue(), metadata);
                 } else {
@@ -158,8 +157,7 @@ final class SafetensorsFormat {
         if (!node.isObject()) {
             throw StoredModel.broken(file, "__metadata__ is not a JSON object of strings");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> m = it.next();
+        for (Map.Entry<String, JsonNode> m : node.properties()) {
             if (!m.getValue().isTextual()) {
                 throw StoredModel.broken(file, "__metadata__ value \"%s\" is %s, but safetensors metadata values "
                         + "must be strings (JSON-encode structured values)", m.getKey(), m.getValue().getNodeType());

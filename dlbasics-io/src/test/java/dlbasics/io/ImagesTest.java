@@ -110,6 +110,21 @@ class ImagesTest {
                 List.of(a.get(0, 0), a.get(1, 0), a.get(2, 0)), "alpha dropped, colour kept");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"my_image.jpg", "la_defense.jpg"})
+    void fastPixelAccessAgreesWithJavaColourConversion(String name) {
+        BufferedImage image = Images.load(SharedData.datasets().resolve("images").resolve(name));
+        int[][] fast = Images.rgb(image);
+        for (int r = 0; r < image.getHeight(); r += 7) {
+            for (int c = 0; c < image.getWidth(); c += 5) {
+                int p = image.getRGB(c, r);
+                assertEquals((p >> 16) & 0xFF, fast[r][3 * c], name + " red at " + r + "," + c);
+                assertEquals((p >> 8) & 0xFF, fast[r][3 * c + 1], name + " green at " + r + "," + c);
+                assertEquals(p & 0xFF, fast[r][3 * c + 2], name + " blue at " + r + "," + c);
+            }
+        }
+    }
+
     @Test
     void readAllPutsImageJInColumnJ() throws IOException {
         Path one = SharedData.datasets().resolve("images/my_image.jpg");

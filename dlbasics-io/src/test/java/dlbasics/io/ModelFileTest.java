@@ -61,6 +61,24 @@ class ModelFileTest {
         assertArrayEquals(new double[]{Double.NaN, Double.POSITIVE_INFINITY, 0.25}, ModelFile.read(path).costs(), 0.0);
     }
 
+    @ParameterizedTest
+    @EnumSource(ModelFile.Format.class)
+    void classNamesOutsideAsciiSurviveTheTrip(ModelFile.Format format) {
+        TrainedModel model = TestModels.small(6);
+        TrainedModel named = new TrainedModel(model.network(), List.of("chien \"Rex\"", "chat \uD83D\uDC31 \u00e9t\u00e9"),
+                model.inputScale(), model.settings(), model.costs());
+        Path path = dir.resolve("named" + format.extension());
+        ModelFile.write(named, path, format);
+        assertEquals(named.classNames(), ModelFile.read(path).classNames());
+    }
+
+    @Test
+    void readingAFolderSaysWhatToGive() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.read(dir));
+        assertEquals("ModelFile.read: " + dir.toAbsolutePath() + " is a folder; give the model file inside it "
+                + "(a checkpoint folder is read with Checkpoint.read)", e.getMessage());
+    }
+
     @Test
     void overwritingReplacesTheFileAndLeavesNoTemporaryFile() throws IOException {
         Path path = dir.resolve("model.safetensors");

@@ -1,0 +1,160 @@
+package dlbasics.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dlbasics.model.TrainedModel;
+import dlbasics.model.TrainingState;
+import dlbasics.random.NumpyRandom;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A training run saved so that it can continue bit for bit: the model (parameters, architecture,
+ * settings, metadata) and the {@link TrainingState} (iteration, costs so far, the generator's state).
+ *
+ * <p>On disk a checkpoint is one file, {@code DIR/checkpoint.safetensors}: a model file (format
+ * version 1, so {@link ModelFile#read} and numpy open it like any model) whose metadata holds one more
+ * key, {@code training_state}, a JSON string:
+ * <pre>
+ * {"iteration": 1000, "costs": [0.69, ...], "rng": {"key": [624 unsigned 32-bit words], "pos": 624,
+ *  "has_gauss": false, "gauss": 0.0}}
+ * </pre>
+ * ({@code rng} is numpy's {@code get_state()} for the legacy generator.) Model and state are one file
+ * so that one atomic rename replaces both: a crash leaves the previous checkpoint, never a model from
+ * one iteration beside a state from another.
+ *
+ * @param model the model at {@code state.iteration()}; its costs are the state's costs
+ * @param state where the run stood
+ */
+public record Checkpoint(TrainedModel model, TrainingState state) {
+    /** The file inside the checkpoint folder. */
+    public static final String FILE_NAME = "checkpoint.safetensors";
+    static final String STATE_KEY = "training_state";
+
+    /**
+     * Writes {@code DIR/checkpoint.safetensors} atomically, creating {@code dir} if needed.
+     *
+     * @throws UncheckedIOException naming the folder if it cannot be created or written
+     */
+    public static void write(Path dir, TrainedModel model, TrainingState state) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Checkpoint.write: cannot create the folder " + dir.toAbsolutePath()
+                    + " (" + e + ")", e);
+        }
+        StoredModel stored = ModelFile.toStored(model);
+        stored.metadata().put(STATE_KEY, encode(state));
+        ModelFile.writeStored(stored, dir.resolve(FILE_NAME), ModelFile.Format.SAFETENSORS);
+    }
+
+    /**
+     * Reads the checkpoint in {@code dir}.
+     *
+     * @throws IllegalArgumentException naming the file if it is missing, damaged or holds no training state
+     */
+    public static Checkpoint read(Path dir) {
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("Checkpoint.read: no checkpoint in " + dir.toAbsolutePath()
+                    + " (expected " + FILE_NAME + "); train with a CheckpointListener (train --checkpoint-every N --out DIR) first");
+        }
+        if (!Files.isReadable(file)) {
+            throw new UncheckedIOException(new IOException("Checkpoint.read: " + file.toAbsolutePath()
+                    + " is not readable; check its permissions"));
+        }
+        StoredModel stored = ModelFile.readStored(file);
+        TrainedModel model = ModelFile.toModel(file, stored);
+        String json = stored.metadata().get(STATE_KEY);
+        if (json == null) {
+            throw StoredModel.broken(file, "no %s in the metadata; this is a model file, not a checkpoint "
+                    + "(a model cannot be resumed without the generator state)", STATE_KEY);
+        }
+        TrainingState state = decode(file, json);
+        if (state.iteration() > model.settings().iterations()) {
+            throw StoredModel.broken(file, "training_state is at iteration %d but the settings stop at %d",
+                    state.iteration(), model.settings().iterations());
+        }
+        return new Checkpoint(model, state);
+    }
+
+    static String encode(TrainingState state) {
+        ObjectNode root = SafetensorsFormat.JSON.createObjectNode();
+        root.put("iteration", state.iteration());
+        ArrayNode costs = root.putArray("costs");
+        for (double c : state.costs()) {
+            costs.add(c);
+        }
+        NumpyRandom.State rng = state.rng();
+        ObjectNode r = root.putObject("rng");
+        ArrayNode key = r.putArray("key");
+        for (int word : rng.key()) {
+            key.add(word & 0xFFFFFFFFL);
+        }
+        r.put("pos", rng.pos());
+        r.put("has_gauss", rng.hasGauss());
+        r.put("gauss", rng.gauss());
+        try {
+            return SafetensorsFormat.JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Checkpoint: cannot encode the training state", e);
+        }
+    }
+
+    static TrainingState decode(Path file, String json) {
+        JsonNode root;
+        try {
+            root = SafetensorsFormat.JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw StoredModel.broken(file, "training_state is not valid JSON (%s)", e.getOriginalMessage());
+        }
+        try {
+            JsonNode iteration = field(root, "iteration");
+            JsonNode costNodes = field(root, "costs");
+            JsonNode rng = field(root, "rng");
+            JsonNode key = field(rng, "key");
+            if (!iteration.canConvertToInt() || !iteration.isIntegralNumber() || !costNodes.isArray() || !key.isArray()
+                    || key.size() != 624) {
+                throw new IllegalArgumentException("expected a whole iteration, a list of costs and 624 key words");
+            }
+            double[] costs = new double[costNodes.size()];
+            for (int i = 0; i < costs.length; i++) {
+                if (!costNodes.get(i).isNumber()) {
+                    throw new IllegalArgumentException("costs[" + i + "] is " + costNodes.get(i));
+                }
+                costs[i] = costNodes.get(i).doubleValue();
+            }
+            int[] words = new int[624];
+            for (int i = 0; i < 624; i++) {
+                JsonNode w = key.get(i);
+                if (!w.isIntegralNumber() || !w.canConvertToLong() || w.longValue() < 0 || w.longValue() > 0xFFFFFFFFL) {
+                    throw new IllegalArgumentException("rng key word " + i + " is " + w + ", not an unsigned 32-bit number");
+                }
+                words[i] = (int) w.longValue();
+            }
+            JsonNode pos = field(rng, "pos");
+            JsonNode hasGauss = field(rng, "has_gauss");
+            JsonNode gauss = field(rng, "gauss");
+            if (!pos.isIntegralNumber() || !pos.canConvertToInt() || !hasGauss.isBoolean() || !gauss.isNumber()) {
+                throw new IllegalArgumentException("rng needs a whole pos, a boolean has_gauss and a number gauss");
+            }
+            NumpyRandom.State state = new NumpyRandom.State(words, pos.intValue(), hasGauss.booleanValue(), gauss.doubleValue());
+            return new TrainingState(iteration.intValue(), costs, state);
+        } catch (IllegalArgumentException e) {
+            throw StoredModel.broken(file, "training_state is damaged: %s", e.getMessage());
+        }
+    }
+
+    private static JsonNode field(JsonNode node, String name) {
+        JsonNode v = node == null || !node.isObject() ? null : node.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("missing \"" + name + "\"");
+        }
+        return v;
+    }
+}
