@@ -79,8 +79,9 @@ def spirals(m, noise, rs):
     xs, ys, ls = [], [], []
     for j in range(2):
         n = m - m // 2 if j == 0 else m // 2
-        r = np.linspace(0.05, 1.0, n)
-        t = j * np.pi + 3 * np.pi * r + noise * rs.randn(n)
+        s = np.linspace(0.05, 1.0, n)
+        t = j * np.pi + 3 * np.pi * s + noise * rs.randn(n)
+        r = 4.0 * s
         xs.append(r * np.sin(t)); ys.append(r * np.cos(t)); ls.append(np.full(n, j))
     return np.vstack([np.concatenate(xs), np.concatenate(ys)]).T, np.concatenate(ls)
 
