@@ -83,6 +83,10 @@ record DataSource(String name, Path csv) {
                     "--data cat needs --train-h5 FILE and --test-h5 FILE (the course's "
                             + CatImages.TRAIN_FILE + " and " + CatImages.TEST_FILE + ")");
         }
+        if (options.testSplit > 0) {
+            throw new CommandLine.ParameterException(options.spec.commandLine(),
+                    "--test-split is for generated and CSV data; the cat images come with their own test file (--test-h5)");
+        }
         CatImages cat = CatImages.read(options.trainH5, options.testH5);
         return new Loaded("cat (" + options.trainH5.getFileName() + ", " + options.testH5.getFileName() + ")",
                 cat.train(), cat.test(), cat.classNames(), 1.0 / CatImages.PIXEL_SCALE, Kind.IMAGES, null);

@@ -49,6 +49,19 @@ class EvaluatePredictTest {
     }
 
     @Test
+    void npzModelsLoadToo() throws IOException {
+        Path out = dir.resolve("npz");
+        Cli.Result r = Cli.run("train", "--data", "xor", "--iterations", "200", "--format", "npz", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(out.resolve("model.npz")), 2);
+        assertEquals("PK", new String(head, java.nio.charset.StandardCharsets.US_ASCII), "a zip, as np.load expects");
+        assertEquals(0, Cli.run("evaluate", out.toString(), "--data", "xor").exitCode());
+        r = Cli.run("train", "--data", "xor", "--format", "pickle");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("dlbasics train: unknown --format 'pickle'; valid: safetensors, npz"), r.err());
+    }
+
+    @Test
     void evaluateErrors() {
         Path missing = dir.resolve("nothing");
         Cli.Result r = Cli.run("evaluate", missing.toString(), "--data", "flower");
