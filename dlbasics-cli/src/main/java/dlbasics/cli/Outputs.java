@@ -45,8 +45,8 @@ final class Outputs {
                     out.resolve(COST)));
         }
         if (data.twoDimensional()) {
-            Dataset shown = Run.scored(data);
-            written.add(Png.write(DecisionBoundary.render(run.network(), shown, title, 640, 520), out.resolve(BOUNDARY)));
+            // the training points, as the course draws them
+            written.add(Png.write(DecisionBoundary.render(run.network(), data.train(), title, 640, 520), out.resolve(BOUNDARY)));
         }
         if (data.kind() == DataSource.Kind.IMAGES) {
             Dataset test = Run.scored(data);
