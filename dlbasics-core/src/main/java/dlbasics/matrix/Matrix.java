@@ -102,12 +102,18 @@ public final class Matrix {
         return m;
     }
 
-    /** A column vector ({@code n x 1}) holding {@code values}. */
+    /**
+     * A column vector ({@code n x 1}) holding {@code values}. With a single int literal, Java picks the
+     * instance method {@link #column(int)} and fails to compile: write {@code Matrix.column(0.0)}.
+     */
     public static Matrix column(double... values) {
         return new Matrix(values.length, 1, values.clone());
     }
 
-    /** A row vector ({@code 1 x n}) holding {@code values}. */
+    /**
+     * A row vector ({@code 1 x n}) holding {@code values}. With a single int literal, Java picks the
+     * instance method {@link #row(int)} and fails to compile: write {@code Matrix.row(5.0)}.
+     */
     public static Matrix row(double... values) {
         return new Matrix(1, values.length, values.clone());
     }
@@ -544,14 +550,30 @@ public final class Matrix {
 
     // ------------------------------------------------------------------ reductions
 
-    /** The sum of each row, kept 2-D: a {@code rows x 1} column, like {@code np.sum(A, axis=1, keepdims=True)}. */
+    /**
+     * The sum of each row, kept 2-D: a {@code rows x 1} column, added left to right; numpy's
+     * {@code np.sum(A, axis=1, keepdims=True)} adds pairwise, which {@link #rowSumsPairwise()} reproduces.
+     */
     public Matrix rowSums() {
         Matrix out = zeros(rows, 1);
         MatrixOps.rowSums(this, out);
         return out;
     }
 
-    /** The sum of each column, kept 2-D: a {@code 1 x cols} row, like {@code np.sum(A, axis=0, keepdims=True)}. */
+    /**
+     * The sum of each row, kept 2-D ({@code rows x 1}), each row added pairwise as numpy does: bit for bit
+     * {@code np.sum(A, axis=1, keepdims=True)}. Differs from {@link #rowSums()} only in rounding.
+     */
+    public Matrix rowSumsPairwise() {
+        Matrix out = zeros(rows, 1);
+        MatrixOps.rowSumsPairwise(this, out);
+        return out;
+    }
+
+    /**
+     * The sum of each column, kept 2-D: a {@code 1 x cols} row, bit for bit
+     * {@code np.sum(A, axis=0, keepdims=True)} (numpy adds rows in order along axis 0).
+     */
     public Matrix colSums() {
         Matrix out = zeros(1, cols);
         for (int i = 0; i < rows; i++) {
@@ -570,6 +592,14 @@ public final class Matrix {
             s += v;
         }
         return s;
+    }
+
+    /**
+     * The sum of all entries added pairwise, bit for bit numpy's {@code np.sum(A)} (see
+     * {@link MatrixOps#pairwiseSum}); 0 for an empty matrix. Differs from {@link #sum()} only in rounding.
+     */
+    public double sumPairwise() {
+        return MatrixOps.pairwiseSum(data, 0, data.length);
     }
 
     /** The mean of all entries (NaN for an empty matrix, as numpy). */

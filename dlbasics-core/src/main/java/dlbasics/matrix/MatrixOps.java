@@ -114,6 +114,78 @@ public final class MatrixOps {
         }
     }
 
+    /**
+     * numpy's pairwise sum of {@code values[from .. from+n-1]}, bit for bit what {@code np.sum} gives for
+     * a contiguous float64 array: fewer than 8 values are added left to right from 0; up to 128 go into
+     * 8 running sums (value i into sum i mod 8), combined as ((s0+s1)+(s2+s3))+((s4+s5)+(s6+s7)), then
+     * the leftover (n mod 8) values are added in order; longer runs split at {@code n/2} rounded down to a
+     * multiple of 8 and add the two halves' sums. The result is {@code 0.0 + } that sum, as numpy starts
+     * the reduction from its identity (so {@code -0.0} sums to {@code 0.0}). Its rounding error grows like
+     * log n instead of n.
+     */
+    public static double pairwiseSum(double[] values, int from, int n) {
+        if (from < 0 || n < 0 || from > values.length - n) {
+            throw new IllegalArgumentException(String.format(
+                    "pairwiseSum: range [%d, %d) is outside an array of %d values", from, (long) from + n, values.length));
+        }
+        return 0.0 + pairwise(values, from, n);
+    }
+
+    private static double pairwise(double[] a, int from, int n) {
+        if (n < 8) {
+            double res = 0.0;
+            for (int i = 0; i < n; i++) {
+                res += a[from + i];
+            }
+            return res;
+        }
+        if (n <= 128) {
+            double r0 = a[from];
+            double r1 = a[from + 1];
+            double r2 = a[from + 2];
+            double r3 = a[from + 3];
+            double r4 = a[from + 4];
+            double r5 = a[from + 5];
+            double r6 = a[from + 6];
+            double r7 = a[from + 7];
+            int i = 8;
+            for (; i < n - n % 8; i += 8) {
+                int o = from + i;
+                r0 += a[o];
+                r1 += a[o + 1];
+                r2 += a[o + 2];
+                r3 += a[o + 3];
+                r4 += a[o + 4];
+                r5 += a[o + 5];
+                r6 += a[o + 6];
+                r7 += a[o + 7];
+            }
+            double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+            for (; i < n; i++) {
+                res += a[from + i];
+            }
+            return res;
+        }
+        int n2 = n / 2;
+        n2 -= n2 % 8;
+        return pairwise(a, from, n2) + pairwise(a, from + n2, n - n2);
+    }
+
+    /**
+     * {@code out = Σ_j a[i][j]} with each row summed pairwise: bit for bit numpy's
+     * {@code np.sum(a, axis=1, keepdims=True)} (see {@link #pairwiseSum}). a is {@code n x m}, out
+     * {@code n x 1}; out may be a when m = 1.
+     */
+    public static void rowSumsPairwise(Matrix a, Matrix out) {
+        Shapes.output("rowSumsPairwise", out, a.rows(), 1);
+        int c = a.cols();
+        double[] ad = a.data();
+        double[] od = out.data();
+        for (int i = 0; i < a.rows(); i++) {
+            od[i] = pairwiseSum(ad, i * c, c);
+        }
+    }
+
     /** {@code out = Σ_j a[i][j]}, an {@code n x 1} column of row sums, added left to right. */
     public static void rowSums(Matrix a, Matrix out) {
         Shapes.output("rowSums", out, a.rows(), 1);

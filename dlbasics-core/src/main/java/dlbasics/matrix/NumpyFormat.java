@@ -229,10 +229,8 @@ public final class NumpyFormat {
         if (d.scale() > PRECISION) {
             d = new BigDecimal(v).setScale(PRECISION, RoundingMode.HALF_EVEN).stripTrailingZeros();
         }
-        String digits = d.scale() <= 0 ? d.abs().toBigInteger().toString() + "." : d.abs().toPlainString();
-        if (digits.indexOf('.') < 0) {
-            digits += ".";
-        }
+        // an integer keeps its point ("1."); otherwise the plain digits have one
+        String digits = d.scale() <= 0 ? d.abs().toBigInteger() + "." : d.abs().toPlainString();
         return (isNegative(v) ? "-" : "") + digits;
     }
 

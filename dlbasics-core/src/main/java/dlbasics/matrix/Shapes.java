@@ -88,6 +88,18 @@ public final class Shapes {
         }
     }
 
+    /**
+     * Checks that two named operands have the same shape, e.g.
+     * {@code reluBackward: dA is 3x4 but Z is 4x3; they must have the same shape (did you mean to transpose one of them?)}.
+     */
+    public static void sameShape(String operation, String nameA, Matrix a, String nameB, Matrix b) {
+        if (a.rows() != b.rows() || a.cols() != b.cols()) {
+            throw new IllegalArgumentException(String.format("%s: %s is %s but %s is %s; they must have the same shape%s",
+                    operation, nameA, shape(a), nameB, shape(b),
+                    a.rows() == b.cols() && a.cols() == b.rows() ? " (did you mean to transpose one of them?)" : ""));
+        }
+    }
+
     /** "plus" for plus, and so on; "plus/minus/times/divide" for any other operation. */
     private static String broadcastName(String operation) {
         switch (operation) {

@@ -23,8 +23,10 @@ import dlbasics.nn.Losses;
  * <p>Output layer: with {@code A[L] = σ(Z[L])} and the cross-entropy cost, the course computes
  * {@code dAL = -(Y/AL - (1-Y)/(1-AL))} and then {@code dZ[L] = dAL · σ'(Z[L])}; the two simplify to
  * {@code dZ[L] = A[L] - Y}, which we use: it is one subtraction, never divides by an A that saturated
- * to exactly 0 or 1, and agrees with the course's printed costs to every printed digit
- * ({@code TrainerCourseFormTest} compares both forms). The cost J is computed from the logits
+ * to exactly 0 or 1 (the course's form then gives inf·0 = NaN; {@code TrainerCourseFormTest}'s data
+ * does that at learning rate 0.075), and agrees with the course's form to about 1e-12 where both are
+ * finite ({@code TrainerCourseFormTest}), and with the course's printed L-layer costs on the cat images
+ * to every printed digit ({@code TrainerCatIT} in dlbasics-io). The cost J is computed from the logits
  * {@code Z[L]} ({@link Losses#crossEntropyFromLogits}), finite for any finite Z.
  */
 final class GradientDescentStep {

@@ -16,9 +16,14 @@ import java.util.List;
  * for i = 0 .. iterations-1:
  *     forward:  Z[l] = W[l]·A[l-1] + b[l], A[l] = g(Z[l]) for l = 1..L   (A[0] = X)
  *     cost:     J = -(1/m) Σ [y log a + (1-y) log(1-a)], recorded when i % costEvery == 0
- *     backward: dZ[L] = A[L] - Y, then dW[l], db[l] for l = L down to 1
+ *     backward: dZ[L] = A[L] - Y, then dW[l], db[l] for l = L down to 1 (no dA[0])
  *     update:   W[l] -= learningRate·dW[l], b[l] -= learningRate·db[l]
  * </pre>
+ * The cost is computed from the logits Z[L] (finite for any finite Z), and {@code dZ[L] = A[L] - Y}
+ * is the course's {@code dAL = -(Y/AL - (1-Y)/(1-AL))} through {@code sigmoid_backward}, simplified:
+ * equal in exact arithmetic, a few ulps apart in floating point, and free of the course's division by
+ * an output that saturated to 0 or 1. The course's printed L-layer costs on the cat images are
+ * reproduced to every printed digit (TrainerCatIT in dlbasics-io).
  *
  * <pre>{@code
  * Trainer trainer = Trainer.builder()          // defaults: the course's L-layer settings
@@ -32,7 +37,8 @@ import java.util.List;
  *
  * <p>{@link #fit} draws the initial weights from {@code new NumpyRandom(seed)} and trains the network
  * in place; {@link #resume} continues a run from a {@link TrainingState}. Runs are deterministic.
- * Buffers are allocated once per call, and an iteration allocates nothing. The library never prints:
+ * Buffers are allocated once per call (Z, A, dZ, dA, dW, db per layer, and a transposed copy of X, as
+ * large as X, so that {@code dW[1] = (1/m) dZ[1]·Xᵀ} reads it row by row), and an iteration allocates nothing. The library never prints:
  * progress goes to {@link TrainingListener}s. A NaN or infinite cost or output throws
  * {@link TrainingDivergedException}. A trainer holds no run state and may be reused.
  */
@@ -47,6 +53,9 @@ public final class Trainer {
 
     /** A trainer with these settings, calling the listeners in order. */
     public Trainer(TrainingSettings settings, List<TrainingListener> listeners) {
+        if (listeners == null) {
+            throw new IllegalArgumentException("Trainer: the listener list is null; pass List.of() for none");
+        }
         if (settings == null) {
             throw new IllegalArgumentException("Trainer: settings are null; use Trainer.builder() for the course's defaults");
         }
@@ -94,6 +103,11 @@ public final class Trainer {
         NumpyRandom rng = new NumpyRandom(settings.seed());
         network.initialize(settings.initializer(), rng);
         return run(network, X, Y, 0, new double[0], rng.state());
+    }
+
+    /** {@link #resume(Network, Matrix, Matrix, TrainingState)} on a data set's X and Y. */
+    public TrainingResult resume(Network network, Dataset data, TrainingState state) {
+        return resume(network, data.X(), data.Y(), state);
     }
 
     /**
@@ -158,11 +172,10 @@ public final class Trainer {
         int total = settings.iterations();
         int costEvery = settings.costEvery();
         double learningRate = settings.learningRate();
-        double[] costs = Arrays.copyOf(earlierCosts, recordedBefore(total));
-        int costCount = earlierCosts.length;
+        CostHistory costs = new CostHistory(earlierCosts, recordedBefore(total) - earlierCosts.length);
         GradientDescentStep step = new GradientDescentStep(network, X, Y);
         TrainingEvent event = new TrainingEvent(settings, network, costs, rng, startNanos);
-        event.moveTo(start, Double.NaN, costCount);
+        event.moveTo(start, Double.NaN);
         TrainingListener[] heard = listeners.toArray(new TrainingListener[0]); // indexed below: no iterator per iteration
         for (TrainingListener l : heard) {
             l.onStart(event);
@@ -172,8 +185,8 @@ public final class Trainer {
             double cost = step.forward();
             checkFinite(cost, step.outputLogits(), i, learningRate);
             if (i % costEvery == 0) {
-                costs[costCount++] = cost;
-                event.moveTo(i, cost, costCount);
+                costs.add(cost);
+                event.moveTo(i, cost);
                 for (int k = 0; k < heard.length; k++) {
                     heard[k].onCost(event);
                 }
@@ -181,14 +194,15 @@ public final class Trainer {
             step.backward();
             step.update(learningRate);
             i++;
-            event.moveTo(i, Double.NaN, costCount);
+            event.moveTo(i, Double.NaN);
             for (int k = 0; k < heard.length; k++) {
                 heard[k].onUpdate(event);
             }
         }
         boolean stopped = i < total;
-        TrainingResult result = new TrainingResult(Arrays.copyOf(costs, costCount), i, stopped,
-                System.nanoTime() - startNanos, settings, new TrainingState(i, Arrays.copyOf(costs, costCount), rng));
+        double[] recorded = costs.toArray();
+        TrainingResult result = new TrainingResult(recorded, i, stopped, System.nanoTime() - startNanos, settings,
+                new TrainingState(i, recorded, rng));
         for (TrainingListener l : heard) {
             l.onEnd(result);
         }

@@ -8,8 +8,6 @@ package dlbasics.model;
  * (no longer useful): initialize again before retrying.
  */
 public final class TrainingDivergedException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
     private final String quantity;
     private final double value;
     private final int iteration;

@@ -2,8 +2,6 @@ package dlbasics.model;
 
 import dlbasics.random.NumpyRandom;
 
-import java.util.Arrays;
-
 /**
  * What a {@link TrainingListener} sees during a run. One event object serves the whole run and is
  * updated before each call (training allocates nothing per iteration): read it during the call; keep
@@ -12,15 +10,14 @@ import java.util.Arrays;
 public final class TrainingEvent {
     private final TrainingSettings settings;
     private final Network network;
-    private final double[] costs;
+    private final CostHistory costs;
     private final NumpyRandom.State rng;
     private final long startNanos;
-    private int costCount;
     private int iteration;
     private double cost = Double.NaN;
     private boolean stopRequested;
 
-    TrainingEvent(TrainingSettings settings, Network network, double[] costs, NumpyRandom.State rng, long startNanos) {
+    TrainingEvent(TrainingSettings settings, Network network, CostHistory costs, NumpyRandom.State rng, long startNanos) {
         this.settings = settings;
         this.network = network;
         this.costs = costs;
@@ -28,11 +25,10 @@ public final class TrainingEvent {
         this.startNanos = startNanos;
     }
 
-    /** Moves the event to {@code iteration} updates done, with {@code costCount} costs recorded so far. */
-    void moveTo(int iteration, double cost, int costCount) {
+    /** Moves the event to {@code iteration} updates done; {@code cost} is NaN outside onCost. */
+    void moveTo(int iteration, double cost) {
         this.iteration = iteration;
         this.cost = cost;
-        this.costCount = costCount;
     }
 
     /** The updates done so far (in {@code onCost}: before this iteration's update). */
@@ -71,7 +67,7 @@ public final class TrainingEvent {
      * {@link Trainer#resume} continues bit for bit.
      */
     public TrainingState state() {
-        return new TrainingState(iteration, Arrays.copyOf(costs, costCount), rng);
+        return new TrainingState(iteration, costs.toArray(), rng);
     }
 
     /** Ends training after the current iteration; the result then says {@code stopped() == true}. */

@@ -16,8 +16,9 @@ import dlbasics.matrix.Matrix;
  *       bit-equal to numpy's on about 99.96 % of draws and within 3 ulps on the rest: the JDK's
  *       {@code Math.log} and the C library's {@code log} round differently now and then
  *       ({@code NumpyRandomTest} counts the differing draws).</li>
- *   <li>Bounded integers in {@code [0, max]}: {@code next32 & mask} with the smallest all-ones mask
- *       covering max, repeated until the value is at most max.</li>
+ *   <li>Bounded integers in {@code [0, max]}: {@code next & mask} with the smallest all-ones mask
+ *       covering max, repeated until the value is at most max; {@code next} is one 32-bit word when max
+ *       fits in 32 bits, else a 64-bit word of two draws (first one high).</li>
  * </ul>
  *
  * <p>Not thread-safe: give each thread its own generator. Arrays fill in C order (row by row).
@@ -172,9 +173,10 @@ public final class NumpyRandom {
             x2 = 2.0 * nextDouble() - 1.0;
             r2 = x1 * x1 + x2 * x2;
         } while (r2 >= 1.0 || r2 == 0.0);
-        // f = sqrt(-2 ln(r2) / r2). Math.log, not StrictMath.log: measured over 5,000,000 draws (seeds 0, 1,
-        // 2, 3, 42) against numpy 2.4 on glibc, Math.log leaves 1,794 draws (0.036 %) not bit-equal,
-        // StrictMath.log (fdlibm) 158,165 (3.2 %); in both cases the worst draw is 3 ulps away.
+        // f = sqrt(-2 ln(r2) / r2). numpy calls the C library's log here (with glibc's log this loop gives
+        // numpy's draws bit for bit). Math.log, not StrictMath.log: measured over 5,000,000 draws (seeds 0,
+        // 1, 2, 3, 42) against numpy 2.4 on glibc 2.36, Math.log leaves 1,794 draws (0.036 %) not
+        // bit-equal, StrictMath.log (fdlibm) 158,165 (3.2 %); in both cases the worst draw is 3 ulps away.
         double f = Math.sqrt(-2.0 * Math.log(r2) / r2);
         gauss = f * x1;
         hasGauss = true;

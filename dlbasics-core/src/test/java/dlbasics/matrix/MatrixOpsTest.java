@@ -2,14 +2,131 @@ package dlbasics.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlbasics.random.NumpyRandom;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every {@link MatrixOps} method equals its {@link Matrix} counterpart bit for bit, in place and not. */
+/**
+ * Every {@link MatrixOps} method equals its {@link Matrix} counterpart bit for bit, in place and not; the
+ * pairwise sums equal numpy's {@code np.sum} bit for bit ({@code numpy_sums.py} writes
+ * {@code numpy_sums.txt} beside it).
+ */
 class MatrixOpsTest {
+
+    private static List<String[]> sums() throws IOException {
+        List<String[]> lines = new ArrayList<>();
+        try (InputStream in = MatrixOpsTest.class.getResourceAsStream("/dlbasics/matrix/numpy_sums.txt")) {
+            assertTrue(in != null, "numpy_sums.txt missing; run numpy_sums.py beside it");
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                lines.add(line.split(" "));
+            }
+        }
+        return lines;
+    }
+
+    /** The script's values: (u - 0.5) · 2^(floor(40 v) - 20) from two runs of n uniform draws. */
+    private static double[] values(long seed, int n) {
+        NumpyRandom rng = new NumpyRandom(seed);
+        double[] u = rng.rand(n);
+        double[] v = rng.rand(n);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (u[i] - 0.5) * Math.scalb(1.0, (int) Math.floor(v[i] * 40) - 20);
+        }
+        return x;
+    }
+
+    private static double bits(String hex) {
+        return Double.longBitsToDouble(Long.parseUnsignedLong(hex, 16));
+    }
+
+    @Test
+    void pairwiseSumIsNumpysSumBitForBit() throws IOException {
+        int orderMatters = 0;
+        int cases = 0;
+        for (String[] f : sums()) {
+            if (!f[0].equals("sum")) {
+                continue;
+            }
+            long seed = Long.parseLong(f[1]);
+            int n = Integer.parseInt(f[2]);
+            double[] x = values(seed, n);
+            double numpy = bits(f[3]);
+            double ordered = bits(f[4]);
+            String w = "np.sum of " + n + " values (seed " + seed + ")";
+            assertEquals(Double.doubleToRawLongBits(numpy), Double.doubleToRawLongBits(MatrixOps.pairwiseSum(x, 0, n)), w);
+            assertEquals(numpy, Matrix.row(x).sumPairwise(), 0.0, w);
+            assertEquals(ordered, Matrix.row(x).sum(), 0.0, w + " in order");
+            // a range inside a longer array
+            double[] padded = new double[n + 5];
+            System.arraycopy(x, 0, padded, 3, n);
+            assertEquals(numpy, MatrixOps.pairwiseSum(padded, 3, n), 0.0, w + " at offset 3");
+            orderMatters += numpy != ordered ? 1 : 0;
+            cases++;
+        }
+        assertTrue(cases >= 20, "the fixture holds the sums");
+        assertTrue(orderMatters >= 10, "the values make the order visible: " + orderMatters + " of " + cases);
+    }
+
+    @Test
+    void rowSumsPairwiseIsNumpysAxisOneSumAndColSumsItsAxisZero() throws IOException {
+        int checked = 0;
+        for (String[] f : sums()) {
+            if (f[0].equals("sum")) {
+                continue;
+            }
+            long seed = Long.parseLong(f[1]);
+            int r = Integer.parseInt(f[2]);
+            int c = Integer.parseInt(f[3]);
+            Matrix x = Matrix.wrap(r, c, values(seed, r * c));
+            String w = f[0] + " of " + r + "x" + c + " (seed " + seed + ")";
+            switch (f[0]) {
+                case "rows":
+                    Matrix rows = x.rowSumsPairwise();
+                    for (int i = 0; i < r; i++) {
+                        assertEquals(bits(f[4 + i]), rows.get(i, 0), 0.0, w + ", row " + i);
+                    }
+                    Matrix out = Matrix.zeros(r, 1);
+                    MatrixOps.rowSumsPairwise(x, out);
+                    assertEquals(rows, out, w);
+                    break;
+                case "cols":
+                    Matrix cols = x.colSums();
+                    for (int j = 0; j < c; j++) {
+                        assertEquals(bits(f[4 + j]), cols.get(0, j), 0.0, w + ", column " + j);
+                    }
+                    break;
+                default:
+                    assertEquals(bits(f[4]), x.sumPairwise(), 0.0, w);
+            }
+            checked++;
+        }
+        assertEquals(15, checked);
+    }
+
+    @Test
+    void pairwiseSumOfSpecialRanges() {
+        assertEquals(0.0, MatrixOps.pairwiseSum(new double[0], 0, 0), 0.0);
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(Matrix.row(-0.0, -0.0).sumPairwise()),
+                "numpy starts from 0.0, so -0.0 values sum to 0.0");
+        assertEquals(Matrix.zeros(3, 1), Matrix.zeros(3, 0).rowSumsPairwise());
+        assertEquals("pairwiseSum: range [2, 6) is outside an array of 5 values",
+                assertThrows(IllegalArgumentException.class, () -> MatrixOps.pairwiseSum(new double[5], 2, 4)).getMessage());
+        assertEquals("rowSumsPairwise: the output is 2x2 but the result is 2x1; allocate the output with Matrix.zeros(2, 1)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> MatrixOps.rowSumsPairwise(Matrix.zeros(2, 3), Matrix.zeros(2, 2))).getMessage());
+    }
 
     @ParameterizedTest
     @ValueSource(longs = {0, 1, 2, 3, 42})

@@ -59,7 +59,7 @@ class TrainerResumeTest {
         TrainingResult s = course(2000).listener(saveAt1234).build().fit(straight, DATA.X, DATA.Y);
         assertEquals(13, state[0].costs().length, "costs at 0, 100, ..., 1200");
 
-        TrainingResult rest = course(2000).build().resume(checkpoint[0], DATA.X, DATA.Y, state[0]);
+        TrainingResult rest = course(2000).build().resume(checkpoint[0], new dlbasics.data.Dataset(DATA.X, DATA.Y), state[0]);
         assertEquals(straight.parameters(), checkpoint[0].parameters());
         assertArrayEquals(s.costs(), rest.costs(), 0.0);
     }
