@@ -17,7 +17,7 @@ final class ModelOptions {
     @Option(names = "--hidden", paramLabel = "N", description = "Units of the one hidden layer (default: 4; cat 7)")
     Integer hidden;
 
-    @Option(names = "--layers", paramLabel = "N,N,...", split = ",", description = "Hidden layer sizes of a deep model (default: 20,7,5)")
+    @Option(names = "--layers", paramLabel = "N,N,...", split = ",", hideParamSyntax = true, description = "Hidden layer sizes of a deep model (default: 20,7,5)")
     int[] layers;
 
     @Option(names = "--activation", paramLabel = "NAME", converter = ActivationConverter.class,

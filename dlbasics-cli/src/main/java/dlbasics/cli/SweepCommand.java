@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 
 /** {@code dlbasics sweep}: one model per hidden-layer size (or per learning rate), a table and one picture. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train one model per hidden-layer size (the course's 1, 2, 3, 4, 5, 20, 50 with 5000 iterations each)",
-                "or, with --learning-rates, one per learning rate; print a table and draw one picture in --out."},
+        description = "Train one model per hidden-layer size (the course's 1, 2, 3, 4, 5, 20, 50 with 5000 iterations each) "
+                + "or, with --learning-rates, one per learning rate; print a table and draw one picture in --out.",
         footer = {"", "Examples:", "  dlbasics sweep --data flower",
                 "  dlbasics sweep --data cat --train-h5 train_catvnoncat.h5 --test-h5 test_catvnoncat.h5 --model logistic "
                         + "--learning-rates 0.01,0.001,0.0001 --iterations 1500"})
@@ -33,11 +33,11 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--hidden-sizes", paramLabel = "N,N,...", split = ",", defaultValue = "1,2,3,4,5,20,50",
+    @Option(names = "--hidden-sizes", paramLabel = "N,N,...", split = ",", hideParamSyntax = true, defaultValue = "1,2,3,4,5,20,50",
             description = "Hidden layer sizes to compare (default: ${DEFAULT-VALUE})")
     int[] hiddenSizes;
 
-    @Option(names = "--learning-rates", paramLabel = "RATE,...", split = ",",
+    @Option(names = "--learning-rates", paramLabel = "RATE,...", split = ",", hideParamSyntax = true,
             description = "Compare these learning rates instead of hidden sizes, e.g. 0.01,0.001,0.0001")
     double[] learningRates;
 
