@@ -87,6 +87,15 @@ class TrainCommandTest {
         assertFalse(Files.exists(out.resolve("decision_boundary.png")), "no boundary for 12288-D images");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"flower", "circles", "moons", "blobs", "quantiles", "no-structure", "spirals", "xor"})
+    void everyBuiltInSetTrains(String name) {
+        Cli.Result r = Cli.run("train", "--data", name, "--iterations", "10", "--test-split", "0.2", "--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        int m = name.equals("flower") ? 400 : 200;
+        assertTrue(r.out().contains("\"train_examples\":" + (m - m / 5) + ",\"test_examples\":" + m / 5 + ","), r.out());
+    }
+
     @Test
     void unknownDataSetListsTheValidOnes() {
         Cli.Result r = Cli.run("train", "--data", "flowr");
