@@ -93,7 +93,15 @@ public final class OneHiddenLayerSteps {
         return parameters(W1, Matrix.zeros(nH, 1), W2, Matrix.zeros(nY, 1));
     }
 
-    /** Parameters map W1, b1, W2, b2 (in that order, unmodifiable). */
+    /**
+     * The parameters map W1, b1, W2, b2 (in that order, unmodifiable; the matrices are not copied), e.g. for
+     * parameters learnt elsewhere.
+     *
+     * @param W1 {@code n_h x n_x}
+     * @param b1 {@code n_h x 1}
+     * @param W2 {@code n_y x n_h}
+     * @param b2 {@code n_y x 1}
+     */
     public static Map<String, Matrix> parameters(Matrix W1, Matrix b1, Matrix W2, Matrix b2) {
         return named("W1", W1, "b1", b1, "W2", W2, "b2", b2);
     }

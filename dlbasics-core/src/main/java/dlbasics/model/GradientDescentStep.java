@@ -4,6 +4,7 @@ import dlbasics.matrix.Matrix;
 import dlbasics.matrix.MatrixOps;
 import dlbasics.nn.Activation;
 import dlbasics.nn.Linear;
+import dlbasics.nn.LossBackward;
 import dlbasics.nn.Losses;
 
 /**
@@ -28,6 +29,7 @@ import dlbasics.nn.Losses;
  * finite ({@code TrainerCourseFormTest}), and with the course's printed L-layer costs on the cat images
  * to every printed digit ({@code TrainerCatIT} in dlbasics-io). The cost J is computed from the logits
  * {@code Z[L]} ({@link Losses#crossEntropyFromLogits}), finite for any finite Z.
+ * {@link OutputGradient#COURSE} selects the course's form instead (one more 1 x m buffer, dA[L]).
  */
 final class GradientDescentStep {
     private final Network network;
@@ -41,10 +43,12 @@ final class GradientDescentStep {
     private final Matrix[] dA;
     private final Matrix[] dW;
     private final Matrix[] db;
+    private final OutputGradient outputGradient;
 
     /** Allocates the buffers for {@code network} on X ({@code n[0] x m}) and Y ({@code 1 x m}), already checked. */
-    GradientDescentStep(Network network, Matrix X, Matrix Y) {
+    GradientDescentStep(Network network, Matrix X, Matrix Y, OutputGradient outputGradient) {
         this.network = network;
+        this.outputGradient = outputGradient;
         this.L = network.numLayers();
         this.Y = Y;
         int m = X.cols();
@@ -66,8 +70,10 @@ final class GradientDescentStep {
             dZ[l] = Matrix.zeros(n[l], m);
             dW[l] = Matrix.zeros(n[l], n[l - 1]);
             db[l] = Matrix.zeros(n[l], 1);
-            if (l < L) {
+            if (l < L || outputGradient == OutputGradient.COURSE) {
                 dA[l] = Matrix.zeros(n[l], m);
+            }
+            if (l < L) {
                 AT[l] = Matrix.zeros(m, n[l]);
             }
         }
@@ -94,8 +100,14 @@ final class GradientDescentStep {
 
     /** The backward pass from the last forward pass: dW[l] and db[l] for l = L down to 1. */
     void backward() {
-        // dZ[L] = A[L] - Y  (sigmoid output with cross-entropy; see the class comment)
-        MatrixOps.minus(A[L], Y, dZ[L]);
+        if (outputGradient == OutputGradient.COURSE) {
+            // dAL = -(Y/AL - (1-Y)/(1-AL));  dZ[L] = dAL · σ(Z[L]) · (1 - σ(Z[L]))
+            LossBackward.crossEntropy(A[L], Y, dA[L]);
+            Activation.SIGMOID.backward(dA[L], Z[L], A[L], dZ[L]);
+        } else {
+            // dZ[L] = A[L] - Y  (sigmoid output with cross-entropy; see the class comment)
+            MatrixOps.minus(A[L], Y, dZ[L]);
+        }
         for (int l = L; l >= 1; l--) {
             if (l < L) {
                 // dZ[l] = dA[l] · g'(Z[l])

@@ -45,6 +45,7 @@ import java.util.List;
 public final class Trainer {
     private final TrainingSettings settings;
     private final List<TrainingListener> listeners;
+    private final OutputGradient outputGradient;
 
     /** A trainer with these settings and no listeners. */
     public Trainer(TrainingSettings settings) {
@@ -53,6 +54,14 @@ public final class Trainer {
 
     /** A trainer with these settings, calling the listeners in order. */
     public Trainer(TrainingSettings settings, List<TrainingListener> listeners) {
+        this(settings, listeners, OutputGradient.SIMPLIFIED);
+    }
+
+    /** A trainer with these settings and listeners, starting the backward pass as {@code outputGradient} says. */
+    public Trainer(TrainingSettings settings, List<TrainingListener> listeners, OutputGradient outputGradient) {
+        if (outputGradient == null) {
+            throw new IllegalArgumentException("Trainer: outputGradient is null; use OutputGradient.SIMPLIFIED (the default) or COURSE");
+        }
         if (listeners == null) {
             throw new IllegalArgumentException("Trainer: the listener list is null; pass List.of() for none");
         }
@@ -66,6 +75,12 @@ public final class Trainer {
         }
         this.settings = settings;
         this.listeners = List.copyOf(listeners);
+        this.outputGradient = outputGradient;
+    }
+
+    /** How the backward pass starts at the output (default {@link OutputGradient#SIMPLIFIED}). */
+    public OutputGradient outputGradient() {
+        return outputGradient;
     }
 
     /** A builder starting from the course's L-layer settings: 0.0075, 2500 iterations, SCALED_BY_FAN_IN, seed 1, cost every 100. */
@@ -173,7 +188,7 @@ public final class Trainer {
         int costEvery = settings.costEvery();
         double learningRate = settings.learningRate();
         CostHistory costs = new CostHistory(earlierCosts, recordedBefore(total) - earlierCosts.length);
-        GradientDescentStep step = new GradientDescentStep(network, X, Y);
+        GradientDescentStep step = new GradientDescentStep(network, X, Y, outputGradient);
         TrainingEvent event = new TrainingEvent(settings, network, costs, rng, startNanos);
         event.moveTo(start, Double.NaN);
         TrainingListener[] heard = listeners.toArray(new TrainingListener[0]); // indexed below: no iterator per iteration
@@ -227,6 +242,7 @@ public final class Trainer {
         private long seed = 1;
         private int costEvery = 100;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private OutputGradient outputGradient = OutputGradient.SIMPLIFIED;
 
         private Builder() {
         }
@@ -271,6 +287,12 @@ public final class Trainer {
             return this;
         }
 
+        /** How the backward pass starts at the output (default SIMPLIFIED, {@code dZ[L] = A[L] - Y}). */
+        public Builder outputGradient(OutputGradient outputGradient) {
+            this.outputGradient = outputGradient;
+            return this;
+        }
+
         /** Adds a listener (any number; called in the order added). */
         public Builder listener(TrainingListener listener) {
             if (listener == null) {
@@ -282,7 +304,7 @@ public final class Trainer {
 
         /** The trainer; checks the settings (see {@link TrainingSettings}). */
         public Trainer build() {
-            return new Trainer(new TrainingSettings(learningRate, iterations, initializer, seed, costEvery), listeners);
+            return new Trainer(new TrainingSettings(learningRate, iterations, initializer, seed, costEvery), listeners, outputGradient);
         }
     }
 }

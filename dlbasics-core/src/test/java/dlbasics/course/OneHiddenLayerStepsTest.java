@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static dlbasics.course.OneHiddenLayerReference.assertClose;
@@ -60,7 +61,7 @@ class OneHiddenLayerStepsTest {
         double cost = OneHiddenLayerSteps.computeCost(f.A2(), FLOWER.Y());
         // the notebook's "Cost after iteration 0: 0.693048"
         assertEquals(REF.value("step0.cost"), cost, 1e-15);
-        assertEquals("0.693048", String.format("%f", cost));
+        assertEquals("0.693048", String.format(Locale.ROOT, "%f", cost));
 
         Map<String, Matrix> g = OneHiddenLayerSteps.backwardPropagation(p, f.cache(), FLOWER.X(), FLOWER.Y());
         assertEquals(List.of("dW1", "db1", "dW2", "db2"), new ArrayList<>(g.keySet()));
@@ -136,7 +137,7 @@ class OneHiddenLayerStepsTest {
     void nnModelReportsCostsEveryThousandIterationsToTheListener() {
         List<String> events = new ArrayList<>();
         OneHiddenLayerSteps.Model model = OneHiddenLayerSteps.nnModel(FLOWER.X(), FLOWER.Y(), 4, 2001, 1.2,
-                (i, cost) -> events.add(i + ":" + String.format("%f", cost)));
+                (i, cost) -> events.add(i + ":" + String.format(Locale.ROOT, "%f", cost)));
         // the notebook's first two printed costs
         assertEquals(List.of("0:0.693048", "1000:0.288083", "2000:0.254385"), events);
         assertEquals(3, model.costs().size());
@@ -189,5 +190,19 @@ class OneHiddenLayerStepsTest {
         assertEquals("initializeParameters: layer sizes must be positive, got n_x=2, n_h=0, n_y=1; n_x is X.rows(), "
                 + "n_y is Y.rows()", e.getMessage());
         assertFalse(p.get("W1").hasShape(2, 4));
+    }
+
+    /**
+     * The maths lives once: notebook 3's steps (new matrices each iteration) and the trainer's buffered
+     * loop (Network.of(TANH, 2, 4, 1), SMALL_RANDOM weights from seed 2, learning rate 1.2) give the same
+     * parameters, bit for bit, after 1000 iterations on the flower.
+     */
+    @Test
+    void stepsAndTrainerGiveTheSameParameters() {
+        OneHiddenLayerSteps.Model model = OneHiddenLayerSteps.nnModel(FLOWER.X(), FLOWER.Y(), 4, 1000);
+        dlbasics.model.Network network = dlbasics.model.Network.of(dlbasics.nn.Activation.TANH, 2, 4, 1);
+        dlbasics.model.Trainer.builder().initializer(dlbasics.nn.Initializer.SMALL_RANDOM).seed(2)
+                .learningRate(1.2).iterations(1000).costEvery(1000).build().fit(network, FLOWER.X(), FLOWER.Y());
+        assertEquals(model.parameters(), network.parameters());
     }
 }

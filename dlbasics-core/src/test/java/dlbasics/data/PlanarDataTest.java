@@ -60,4 +60,37 @@ class PlanarDataTest {
         // Not a pass/fail threshold on its own: a guard that the one-ulp cases stay rare (measured: 1 of 800)
         assertTrue(differ <= 8, differ + " of 800 coordinates differ from numpy's (worst " + worstUlps + " ulps)");
     }
+
+    @Test
+    void flowerIsTwoHundredPointsPerClassInColumns() {
+        Dataset flower = PlanarData.flower(1);
+        assertTrue(flower.X().hasShape(2, 400) && flower.Y().hasShape(1, 400));
+        assertEquals(200.0, flower.Y().sum(), "200 of class 1");
+        assertEquals(0.0, flower.Y().columns(0, 200).sum(), "the first 200 are class 0");
+        assertEquals(List.of("red", "blue"), flower.classNames());
+        assertTrue(flower.X().abs().max() <= 4 + 1, "radius at most a = 4 plus noise");
+        assertTrue(!PlanarData.flower(2).X().equals(flower.X()), "another seed draws other points");
+    }
+
+    /** numpy's linspace: i * step + start, the last entry exactly stop (np.linspace(3.12, 6.24, 200)). */
+    @Test
+    void linspaceEndsExactlyAtStop() {
+        double[] t = PlanarData.linspace(3.12, 2 * 3.12, 200);
+        assertEquals(3.12, t[0]);
+        assertEquals(6.24, t[199]);
+        assertEquals(1 * ((6.24 - 3.12) / 199) + 3.12, t[1]);
+        assertEquals(1, PlanarData.linspace(5, 7, 1).length);
+    }
+
+    /**
+     * nn_model_test_case(): np.random.seed(1); X = randn(2, 3); Y = randn(1, 3) > 0. numpy gives
+     * X = [[1.62434536 -0.61175641 -0.52817175] [-1.07296862 0.86540763 -2.3015387]] and Y = [[True False True]]
+     * (also checked to full precision in OneHiddenLayerModelIT against OneHiddenLayerReference.py).
+     */
+    @Test
+    void nnModelTestCaseIsTheCoursesSmallDataSet() {
+        Dataset testCase = PlanarData.nnModelTestCase();
+        assertEquals("[[ 1.62434536 -0.61175641 -0.52817175]\n [-1.07296862  0.86540763 -2.3015387 ]]", testCase.X().toString());
+        assertEquals(Matrix.row(1, 0, 1), testCase.Y());
+    }
 }

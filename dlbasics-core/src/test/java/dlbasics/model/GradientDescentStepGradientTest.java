@@ -27,7 +27,7 @@ class GradientDescentStepGradientTest {
         for (int l = 1; l <= net.numLayers(); l++) {
             net.b(l).setTo(rng.randn(net.b(l).rows(), 1).times(0.1));
         }
-        GradientDescentStep step = new GradientDescentStep(net, data.X, data.Y);
+        GradientDescentStep step = new GradientDescentStep(net, data.X, data.Y, OutputGradient.SIMPLIFIED);
         step.forward();
         step.backward();
 
