@@ -1,0 +1,139 @@
+package dlbasics.cli;
+
+import dlbasics.data.Blobs;
+import dlbasics.data.Circles;
+import dlbasics.data.Dataset;
+import dlbasics.data.GaussianQuantiles;
+import dlbasics.data.Moons;
+import dlbasics.data.NoStructure;
+import dlbasics.data.PlanarData;
+import dlbasics.data.Spirals;
+import dlbasics.data.Xor;
+import dlbasics.io.CatImages;
+import dlbasics.io.CsvData;
+import dlbasics.io.Standardization;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code --data} names: one of the built-in 2-D sets (the course's flower and extra sets, plus
+ * spirals and xor), the course's cat images ({@code cat}, with {@code --train-h5}/{@code --test-h5}),
+ * or a CSV file.
+ */
+record DataSource(String name, Path csv) {
+    /** The built-in 2-D sets, in the order the help lists them. */
+    static final List<String> PLANAR = List.of("flower", "circles", "moons", "blobs", "quantiles", "no-structure", "spirals", "xor");
+    static final String CAT = "cat";
+    static final String VALID = String.join(", ", PLANAR) + ", " + CAT + " or FILE.csv";
+
+    enum Kind { PLANAR, IMAGES, TABLE }
+
+    /** Parses the value of {@code --data}; an unknown name is a usage error listing the valid ones. */
+    static DataSource parse(String text) {
+        String name = text.trim().toLowerCase(Locale.ROOT);
+        if (PLANAR.contains(name) || name.equals(CAT)) {
+            return new DataSource(name, null);
+        }
+        if (name.endsWith(".csv") || Files.isRegularFile(Path.of(text))) {
+            return new DataSource(Path.of(text).getFileName().toString(), Path.of(text));
+        }
+        throw new CommandLine.TypeConversionException("unknown data set '" + text + "'; valid: " + VALID);
+    }
+
+    Kind kind() {
+        return csv != null ? Kind.TABLE : name.equals(CAT) ? Kind.IMAGES : Kind.PLANAR;
+    }
+
+    /** The course's data seed of each built-in set: the flower's np.random.seed(1), the blobs' random_state=5, else 1. */
+    long defaultSeed() {
+        return name.equals("blobs") ? Blobs.COURSE_SEED : 1;
+    }
+
+    /** The examples, split and scaled as the options say. */
+    Loaded load(DataOptions options) throws IOException {
+        return switch (kind()) {
+            case IMAGES -> loadCat(options);
+            case PLANAR -> split(generate(options.dataSeed != null ? options.dataSeed : defaultSeed()), options, 1.0, null);
+            case TABLE -> loadCsv(options);
+        };
+    }
+
+    Dataset generate(long seed) {
+        return switch (name) {
+            case "flower" -> PlanarData.flower(seed);
+            case "circles" -> Circles.make(seed);
+            case "moons" -> Moons.make(seed);
+            case "blobs" -> Blobs.make(seed);
+            case "quantiles" -> GaussianQuantiles.make(seed);
+            case "no-structure" -> NoStructure.make(seed);
+            case "spirals" -> Spirals.make(seed);
+            case "xor" -> Xor.make(seed);
+            default -> throw new IllegalStateException("DataSource: no generator for " + name);
+        };
+    }
+
+    private Loaded loadCat(DataOptions options) {
+        if (options.trainH5 == null || options.testH5 == null) {
+            throw new CommandLine.ParameterException(options.spec.commandLine(),
+                    "--data cat needs --train-h5 FILE and --test-h5 FILE (the course's "
+                            + CatImages.TRAIN_FILE + " and " + CatImages.TEST_FILE + ")");
+        }
+        if (options.testSplit > 0) {
+            throw new CommandLine.ParameterException(options.spec.commandLine(),
+                    "--test-split is for generated and CSV data; the cat images come with their own test file (--test-h5)");
+        }
+        CatImages cat = CatImages.read(options.trainH5, options.testH5);
+        return new Loaded("cat (" + options.trainH5.getFileName() + ", " + options.testH5.getFileName() + ")",
+                cat.train(), cat.test(), cat.classNames(), 1.0 / CatImages.PIXEL_SCALE, Kind.IMAGES, null);
+    }
+
+    private Loaded loadCsv(DataOptions options) throws IOException {
+        Dataset all = CsvData.read(csv, options.label);
+        Loaded split = split(all, options, 1.0, null);
+        if (!options.standardize) {
+            return split;
+        }
+        Standardization s = Standardization.fit(split.train().X());
+        return new Loaded(split.description() + ", standardised", new Dataset(s.apply(split.train().X()), split.train().Y()),
+                split.test() == null ? null : new Dataset(s.apply(split.test().X()), split.test().Y()),
+                split.classNames(), 1.0, Kind.TABLE, s);
+    }
+
+    /** Keeps the last {@code testSplit} share of a seeded permutation (numpy's permutation(m)) as the test set. */
+    private Loaded split(Dataset all, DataOptions options, double inputScale, Standardization s) {
+        String description = name + " (" + all.size() + " examples, " + all.features() + " features)";
+        double share = options.testSplit;
+        if (share <= 0) {
+            return new Loaded(description, all, null, all.classNames(), inputScale, kind(), s);
+        }
+        int m = all.size();
+        int test = (int) Math.round(m * share);
+        if (test < 1 || test >= m) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "--test-split %s of %d examples leaves %d for testing and %d for training; both need at least one",
+                    share, m, test, m - test));
+        }
+        long seed = options.dataSeed != null ? options.dataSeed : defaultSeed();
+        int[] order = new dlbasics.random.NumpyRandom(seed).permutation(m);
+        int[] train = java.util.Arrays.copyOfRange(order, 0, m - test);
+        int[] held = java.util.Arrays.copyOfRange(order, m - test, m);
+        return new Loaded(description + ", " + (m - test) + " train / " + test + " test",
+                all.select(train), all.select(held), all.classNames(), inputScale, kind(), s);
+    }
+
+    /**
+     * Loaded examples: train and (maybe null) test in the course's layout, the class names, the scale
+     * applied to raw inputs (1/255 for images) and, for CSV with --standardize, the fitted standardisation.
+     */
+    record Loaded(String description, Dataset train, Dataset test, List<String> classNames, double inputScale,
+                  Kind kind, Standardization standardization) {
+        boolean twoDimensional() {
+            return train.features() == 2;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dlbasics.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * The top of the {@code dlbasics} command: the subcommands, the exit codes, and how errors are shown
+ * (a one-line cause, never a stack trace).
+ */
+@Command(name = "dlbasics", mixinStandardHelpOptions = true, version = "dlbasics 0.1.0",
+        description = "Deep-learning basics: train, evaluate and use the course's models on its data or yours.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SweepCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:runtime error (a one-line cause is printed)",
+                "2:usage error (unknown option, data set or value)"})
+public final class DlbasicsCommand implements Runnable {
+    /** Exit code of a failure while running (missing file, diverged training, ...). */
+    static final int RUNTIME_ERROR = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Whether to draw progress bars: stdout is a terminal. */
+    boolean terminal;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "choose a command: train, evaluate, predict, sweep or demo");
+    }
+
+    /** The command line on System.out and System.err, with progress bars when stdout is a terminal. */
+    public static CommandLine commandLine() {
+        System.setProperty("java.awt.headless", "true");
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.console() != null);
+    }
+
+    /** The command line writing to {@code out} and {@code err} (tests pass string writers). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean terminal) {
+        DlbasicsCommand top = new DlbasicsCommand();
+        top.terminal = terminal;
+        CommandLine cl = new CommandLine(top);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter e = c.getErr();
+            e.println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
+            e.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            e.flush();
+            return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + cause(ex));
+            c.getErr().flush();
+            return RUNTIME_ERROR;
+        });
+        return cl;
+    }
+
+    /** One line saying what went wrong, for any exception. */
+    static String cause(Throwable ex) {
+        Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null && ex.getMessage() == null ? ex.getCause() : ex;
+        String message;
+        if (t instanceof NoSuchFileException nsf) {
+            message = "file not found: " + nsf.getFile();
+        } else if (t instanceof IOException) {
+            message = "cannot read or write a file: " + t.getMessage();
+        } else if (t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                || t instanceof UncheckedIOException || t instanceof dlbasics.model.TrainingDivergedException) {
+            message = t.getMessage();
+        } else {
+            message = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        }
+        if (message == null) {
+            message = t.getClass().getSimpleName();
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ");
+    }
+}

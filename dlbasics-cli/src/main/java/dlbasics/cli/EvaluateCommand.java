@@ -1,0 +1,102 @@
+package dlbasics.cli;
+
+import dlbasics.data.Dataset;
+import dlbasics.model.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code dlbasics evaluate}: a saved model's accuracy, precision, recall, F1 and confusion matrix on a data set. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Score a saved model on a data set: accuracy, precision, recall, F1 and the confusion matrix "
+                + "(on the training and the test part when there is one).",
+        footer = {"", "Example:", "  dlbasics evaluate out/cat --data cat --train-h5 train_catvnoncat.h5 --test-h5 test_catvnoncat.h5"})
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (.safetensors or .npz) or the --out folder of a train run")
+    Path modelPath;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--json", description = "Print one JSON summary instead of text")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (data.standardize) {
+            throw new ParameterException(spec.commandLine(), "--standardize is for train; a saved model already takes raw values");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        TrainedModel model = SavedModel.load(modelPath);
+        DataSource.Loaded loaded = data.data.load(data);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("model", modelPath.toString());
+        summary.put("layer_sizes", model.network().layerDims());
+        summary.put("data", loaded.description());
+        if (!json) {
+            out.println("Model: " + modelPath + " — " + model.network());
+            out.println("Data: " + loaded.description());
+        }
+        evaluate(out, model, loaded, "train", loaded.train(), summary);
+        if (loaded.test() != null) {
+            evaluate(out, model, loaded, "test", loaded.test(), summary);
+        }
+        if (json) {
+            out.println(Json.write(summary));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void evaluate(PrintWriter out, TrainedModel model, DataSource.Loaded loaded, String part, Dataset d, Map<String, Object> summary) {
+        Dataset fed = SavedModel.inputs(model, d, loaded.inputScale(), loaded.description());
+        Scores s = Scores.of(model.network().predict(fed.X()), fed.Y());
+        List<String> names = model.classNames().size() == 2 ? model.classNames() : loaded.classNames();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("examples", s.total());
+            m.put("accuracy", s.accuracy());
+            m.put("precision", s.precision());
+            m.put("recall", s.recall());
+            m.put("f1", s.f1());
+            m.put("confusion_matrix", List.of(List.of(s.trueNegatives(), s.falsePositives()), List.of(s.falseNegatives(), s.truePositives())));
+            summary.put(part, m);
+            return;
+        }
+        out.println();
+        out.println(part + " (" + s.total() + " examples)");
+        out.println("  accuracy   " + Format.percent(s.accuracy()));
+        out.println("  precision  " + ratio(s.precision()));
+        out.println("  recall     " + ratio(s.recall()));
+        out.println("  F1         " + ratio(s.f1()));
+        out.println("  confusion matrix (rows: true class, columns: predicted class)");
+        int w = Math.max(8, Math.max(names.get(0).length(), names.get(1).length()) + 2);
+        out.println("  " + pad("", w) + pad(names.get(0), w) + pad(names.get(1), w));
+        out.println("  " + pad(names.get(0), w) + pad(Integer.toString(s.trueNegatives()), w) + pad(Integer.toString(s.falsePositives()), w));
+        out.println("  " + pad(names.get(1), w) + pad(Integer.toString(s.falseNegatives()), w) + pad(Integer.toString(s.truePositives()), w));
+    }
+
+    private static String ratio(double v) {
+        return Double.isNaN(v) ? "n/a (no examples to divide by)" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String pad(String s, int w) {
+        return " ".repeat(Math.max(0, w - s.length())) + s;
+    }
+}

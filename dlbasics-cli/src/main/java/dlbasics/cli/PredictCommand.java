@@ -1,0 +1,126 @@
+package dlbasics.cli;
+
+import dlbasics.io.CsvData;
+import dlbasics.io.Images;
+import dlbasics.matrix.Matrix;
+import dlbasics.model.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code dlbasics predict}: a saved model on image files (resized to 64 x 64 and scaled by 1/255, as
+ * the course does with its own photo) or on the examples of a CSV file.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Predict with a saved model: on photos (JPEG/PNG of any size, resized to 64 x 64 x 3 and scaled by 1/255),",
+                "or on a CSV of examples (a header row, one example per line; a column beyond the model's inputs is taken as the label",
+                "and ignored, or name it with --label). CSV predictions are printed as CSV: line,probability,prediction,class."},
+        footer = {"", "Examples:", "  dlbasics predict out/cat my_image.jpg", "  dlbasics predict out/flower points.csv"})
+final class PredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (.safetensors or .npz) or the --out folder of a train run")
+    Path modelPath;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "Image files, or one CSV file")
+    List<Path> inputs;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "CSV: a label column to leave out of the features")
+    String label;
+
+    @Option(names = "--json", description = "Print one JSON summary instead of text")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        TrainedModel model = SavedModel.load(modelPath);
+        List<Object> results = new ArrayList<>();
+        for (Path input : inputs) {
+            if (input.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                predictCsv(out, model, input, results);
+            } else {
+                predictImage(out, model, input, results);
+            }
+        }
+        if (json) {
+            out.println(Json.write(Map.of("predictions", results)));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void predictImage(PrintWriter out, TrainedModel model, Path image, List<Object> results) {
+        if (model.network().inputSize() != Images.SIZE * Images.SIZE * 3) {
+            throw new IllegalArgumentException(String.format(
+                    "the model takes %d inputs, not a %dx%dx3 image (%d); predict images with a model trained on --data cat",
+                    model.network().inputSize(), Images.SIZE, Images.SIZE, Images.SIZE * Images.SIZE * 3));
+        }
+        // Images.read gives pixels / 255
+        Matrix X = SavedModel.inputs(model, Images.read(image), 1.0 / 255.0, image.toString());
+        double p = model.network().predictProbabilities(X).get(0, 0);
+        int y = p > 0.5 ? 1 : 0;
+        String name = className(model, y);
+        if (json) {
+            results.add(result(image.toString(), p, y, name));
+        } else {
+            out.println(image + ": y = " + y + ", your model predicts a \"" + name + "\" picture. (probability of "
+                    + className(model, 1) + ": " + String.format(Locale.ROOT, "%.4f", p) + ")");
+        }
+    }
+
+    private void predictCsv(PrintWriter out, TrainedModel model, Path csv, List<Object> results) throws IOException {
+        CsvData.Table table = CsvData.readTable(csv);
+        int n = model.network().inputSize();
+        int skip = -1;
+        if (label != null) {
+            skip = table.indexOf(label);
+        } else if (table.columns().size() == n + 1) {
+            skip = table.columns().size() - 1;
+        }
+        Matrix raw = skip >= 0 ? table.features(skip) : table.features();
+        Matrix X = SavedModel.inputs(model, raw, 1.0, csv.toString());
+        Matrix probabilities = model.network().predictProbabilities(X);
+        if (!json) {
+            out.println("line,probability,prediction,class");
+        }
+        for (int j = 0; j < probabilities.cols(); j++) {
+            double p = probabilities.get(0, j);
+            int y = p > 0.5 ? 1 : 0;
+            if (json) {
+                Map<String, Object> r = result(csv.toString(), p, y, className(model, y));
+                r.put("line", table.lines().get(j));
+                results.add(r);
+            } else {
+                out.println(table.lines().get(j) + "," + String.format(Locale.ROOT, "%.6f", p) + "," + y + "," + className(model, y));
+            }
+        }
+    }
+
+    private static Map<String, Object> result(String input, double p, int y, String name) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("input", input);
+        r.put("probability", p);
+        r.put("prediction", y);
+        r.put("class", name);
+        return r;
+    }
+
+    private static String className(TrainedModel model, int y) {
+        return y < model.classNames().size() ? model.classNames().get(y) : Integer.toString(y);
+    }
+}

@@ -1,0 +1,35 @@
+package dlbasics.cli;
+
+import dlbasics.data.Dataset;
+import dlbasics.model.Network;
+import dlbasics.model.Trainer;
+import dlbasics.model.TrainingListener;
+import dlbasics.model.TrainingResult;
+
+import java.util.List;
+
+/**
+ * One trained model and how it did: the network, the trainer's result, and the accuracy on the
+ * training and (when there is one) the test examples.
+ */
+record Run(Plan plan, Network network, TrainingResult result, double trainAccuracy, Double testAccuracy) {
+
+    /** Builds the plan's network for the data and trains it; the listeners see the progress. */
+    static Run train(Plan plan, DataSource.Loaded data, List<TrainingListener> listeners) {
+        Network network = plan.network(data.train().features());
+        TrainingResult result = new Trainer(plan.settings(), listeners).fit(network, data.train());
+        double train = network.accuracy(data.train().X(), data.train().Y());
+        Double test = data.test() == null ? null : network.accuracy(data.test().X(), data.test().Y());
+        return new Run(plan, network, result, train, test);
+    }
+
+    /** The test accuracy when there is a test set, else the training accuracy (what a sweep ranks by). */
+    double score() {
+        return testAccuracy != null ? testAccuracy : trainAccuracy;
+    }
+
+    /** The examples a score is computed on: the test set when there is one. */
+    static Dataset scored(DataSource.Loaded data) {
+        return data.test() != null ? data.test() : data.train();
+    }
+}

@@ -1,0 +1,99 @@
+package dlbasics.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code dlbasics sweep}: one model per hidden-layer size (or per learning rate), a table and one picture. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train one model per hidden-layer size (the course's 1, 2, 3, 4, 5, 20, 50 with 5000 iterations each) "
+                + "or, with --learning-rates, one per learning rate; print a table and draw one picture in --out.",
+        footer = {"", "Examples:", "  dlbasics sweep --data flower",
+                "  dlbasics sweep --data cat --train-h5 train_catvnoncat.h5 --test-h5 test_catvnoncat.h5 --model logistic "
+                        + "--learning-rates 0.01,0.001,0.0001 --iterations 1500"})
+final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--hidden-sizes", paramLabel = "N,N,...", split = ",", hideParamSyntax = true, defaultValue = "1,2,3,4,5,20,50",
+            description = "Hidden layer sizes to compare (default: ${DEFAULT-VALUE})")
+    int[] hiddenSizes;
+
+    @Option(names = "--learning-rates", paramLabel = "RATE,...", split = ",", hideParamSyntax = true,
+            description = "Compare these learning rates instead of hidden sizes, e.g. 0.01,0.001,0.0001")
+    double[] learningRates;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "dlbasics-out/sweep",
+            description = "Where the picture goes (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--json", description = "Print one JSON summary instead of the table")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter w = spec.commandLine().getOut();
+        boolean byRate = learningRates != null;
+        if (!byRate && model.model == ModelKind.LOGISTIC) {
+            throw new ParameterException(spec.commandLine(), "logistic regression has no hidden layer to sweep; use --learning-rates, or --model shallow");
+        }
+        if (!byRate && model.iterations == null) {
+            model.iterations = 5000; // the course's sweep
+        }
+        if (!byRate && model.model == null) {
+            model.model = ModelKind.SHALLOW;
+        }
+        for (int n : hiddenSizes) {
+            if (n < 1) {
+                throw new ParameterException(spec.commandLine(), "--hidden-sizes holds " + n + "; every size must be 1 or more");
+            }
+        }
+        if (byRate) {
+            for (double r : learningRates) {
+                if (!(r > 0) || !Double.isFinite(r)) {
+                    throw new ParameterException(spec.commandLine(), "--learning-rates holds " + r + "; every rate must be above 0");
+                }
+            }
+        }
+        DataSource.Loaded loaded = data.data.load(data);
+        Plan plan = Plan.of(model, loaded.kind());
+        if (!json) {
+            w.println("Data: " + loaded.description());
+            w.println(byRate ? "Learning rates " + Arrays.toString(learningRates) + " for " + plan.describe(loaded.train().features())
+                    : "Hidden layer sizes " + Arrays.toString(hiddenSizes) + " for " + plan.describe(loaded.train().features()));
+            w.flush();
+        }
+        List<Run> runs = byRate ? Sweep.learningRates(plan, learningRates, loaded, w, json)
+                : Sweep.hiddenSizes(plan, hiddenSizes, loaded, w, json);
+        Path picture = byRate ? Sweep.ratesChart(runs, out.resolve(Sweep.RATES)) : Sweep.hiddenGrid(runs, loaded, out.resolve(Sweep.GRID));
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("data", loaded.description());
+            m.put("runs", Sweep.json(runs));
+            m.put("picture", picture.toString());
+            w.println(Json.write(m));
+        } else {
+            w.println("Wrote " + picture);
+        }
+        w.flush();
+        return 0;
+    }
+}

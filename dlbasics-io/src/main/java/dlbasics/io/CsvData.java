@@ -1,0 +1,226 @@
+package dlbasics.io;
+
+import dlbasics.data.Dataset;
+import dlbasics.matrix.Matrix;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a labelled table from a CSV file: a header row naming the columns, then one example per line,
+ * numeric features and a label column of 0s and 1s (by default the last column). Features become the
+ * rows of X and examples its columns, as the course lays data out: a file with m rows and n_x feature
+ * columns gives X {@code n_x x m} and Y {@code 1 x m}.
+ *
+ * <p>Cells are separated by commas and trimmed; a cell may be quoted ("a, b" with "" for a quote).
+ * Blank lines are skipped. Everything else that is wrong — an empty file, a row with too few or too
+ * many cells, a cell that is not a plain decimal number, NaN or infinity, a label other than 0 or 1, an
+ * unknown label column — is an {@link IllegalArgumentException} naming the file, the line and the
+ * column (both counted from 1, as an editor shows them).
+ */
+public final class CsvData {
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private CsvData() {
+    }
+
+    /**
+     * The parsed file: the header's names, the numeric rows (one {@code double[]} per example) and the
+     * line each row came from (1-based, for messages).
+     */
+    public record Table(Path file, List<String> columns, List<double[]> rows, List<Integer> lines) {
+        /** Copies the lists. */
+        public Table {
+            columns = List.copyOf(columns);
+            rows = List.copyOf(rows);
+            lines = List.copyOf(lines);
+        }
+
+        /** The index of column {@code name}, or an error listing the columns there are. */
+        public int indexOf(String name) {
+            int k = columns.indexOf(name);
+            if (k < 0) {
+                throw new IllegalArgumentException(String.format(
+                        "CSV %s: there is no column \"%s\"; the header names %s", file, name, columns));
+            }
+            return k;
+        }
+
+        /** The examples as columns, every column but those in {@code skip}: X is {@code n_x x m}. */
+        public Matrix features(int... skip) {
+            List<Integer> keep = new ArrayList<>();
+            outer:
+            for (int k = 0; k < columns.size(); k++) {
+                for (int s : skip) {
+                    if (s == k) {
+                        continue outer;
+                    }
+                }
+                keep.add(k);
+            }
+            Matrix X = Matrix.zeros(keep.size(), rows.size());
+            for (int j = 0; j < rows.size(); j++) {
+                for (int i = 0; i < keep.size(); i++) {
+                    X.set(i, j, rows.get(j)[keep.get(i)]);
+                }
+            }
+            return X;
+        }
+    }
+
+    /** A labelled data set with the last column as the label: X is {@code n_x x m}, Y is {@code 1 x m}. */
+    public static Dataset read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * A labelled data set with column {@code label} (null: the last column) as Y ({@code 1 x m}, 0/1)
+     * and every other column a feature row of X ({@code n_x x m}).
+     */
+    public static Dataset read(Path file, String label) throws IOException {
+        Table t = readTable(file);
+        if (t.columns().size() < 2) {
+            throw new IllegalArgumentException(String.format(
+                    "CSV %s: the header names only %s; a labelled file needs at least one feature column and a label column", file, t.columns()));
+        }
+        int y = label == null ? t.columns().size() - 1 : t.indexOf(label);
+        Matrix Y = Matrix.zeros(1, t.rows().size());
+        for (int j = 0; j < t.rows().size(); j++) {
+            double v = t.rows().get(j)[y];
+            if (v != 0.0 && v != 1.0) {
+                throw new IllegalArgumentException(String.format(
+                        "CSV %s line %d, column %d (\"%s\"): label %s is not 0 or 1; binary classification needs labels 0 and 1 "
+                                + "(map your classes to 0/1, or choose the label column with --label)",
+                        file, t.lines().get(j), y + 1, t.columns().get(y), format(v)));
+            }
+            Y.set(0, j, v);
+        }
+        return new Dataset(t.features(y), Y);
+    }
+
+    /** Every cell of every row, parsed and checked (finite decimal numbers, as many cells as header names). */
+    public static Table readTable(Path file) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+        int first = 0;
+        while (first < lines.size() && lines.get(first).isBlank()) {
+            first++;
+        }
+        if (first == lines.size()) {
+            throw new IllegalArgumentException(String.format(
+                    "CSV %s line 1: the file is empty; it needs a header row naming the columns, then one example per line", file));
+        }
+        List<String> header = split(file, first + 1, stripBom(lines.get(first)));
+        for (int k = 0; k < header.size(); k++) {
+            if (header.get(k).isEmpty()) {
+                throw new IllegalArgumentException(String.format(
+                        "CSV %s line %d, column %d: the header has an empty name; name every column", file, first + 1, k + 1));
+            }
+            if (header.indexOf(header.get(k)) != k) {
+                throw new IllegalArgumentException(String.format(
+                        "CSV %s line %d, column %d: \"%s\" names two columns; column names must be unique", file, first + 1, k + 1, header.get(k)));
+            }
+        }
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        for (int n = first + 1; n < lines.size(); n++) {
+            if (lines.get(n).isBlank()) {
+                continue;
+            }
+            int line = n + 1;
+            List<String> cells = split(file, line, lines.get(n));
+            if (cells.size() != header.size()) {
+                int column = Math.min(cells.size(), header.size()) + 1;
+                throw new IllegalArgumentException(String.format(
+                        "CSV %s line %d, column %d: the row has %d cells but the header names %d columns %s; every row needs one value per column",
+                        file, line, column, cells.size(), header.size(), header));
+            }
+            double[] row = new double[cells.size()];
+            for (int k = 0; k < cells.size(); k++) {
+                row[k] = parse(file, line, k, header.get(k), cells.get(k));
+            }
+            rows.add(row);
+            lineNumbers.add(line);
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(String.format(
+                    "CSV %s line %d: there is a header but no example below it; add one row per example", file, first + 2));
+        }
+        return new Table(file, header, rows, lineNumbers);
+    }
+
+    private static double parse(Path file, int line, int k, String name, String cell) {
+        String what;
+        if (cell.isEmpty()) {
+            what = "the cell is empty";
+        } else if (cell.equalsIgnoreCase("nan") || cell.matches("(?i)[+-]?(inf|infinity)")) {
+            what = "\"" + cell + "\" is not a finite number";
+        } else if (!NUMBER.matcher(cell).matches()) {
+            what = "\"" + cell + "\" is not a number";
+        } else {
+            double v = Double.parseDouble(cell);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+            what = "\"" + cell + "\" is too large for a double";
+        }
+        throw new IllegalArgumentException(String.format(
+                "CSV %s line %d, column %d (\"%s\"): %s; features and labels must be plain decimal numbers "
+                        + "(remove or impute missing values, encode categories as numbers)", file, line, k + 1, name, what));
+    }
+
+    /** Splits one line at commas outside double quotes; trims unquoted cells. */
+    static List<String> split(Path file, int line, String text) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"' && cell.toString().isBlank()) {
+                quoted = true;
+                wasQuoted = true;
+                cell.setLength(0);
+            } else if (c == ',') {
+                cells.add(wasQuoted ? cell.toString() : cell.toString().trim());
+                cell.setLength(0);
+                wasQuoted = false;
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException(String.format(
+                    "CSV %s line %d, column %d: a quote opens but never closes; close it or remove it", file, line, cells.size() + 1));
+        }
+        cells.add(wasQuoted ? cell.toString() : cell.toString().trim());
+        return cells;
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

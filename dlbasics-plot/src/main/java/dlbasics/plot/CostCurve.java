@@ -1,0 +1,70 @@
+package dlbasics.plot;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.Locale;
+
+/**
+ * The course's cost curve: the recorded costs against the iteration in hundreds, titled with the
+ * learning rate ({@code plt.plot(costs); plt.ylabel('cost'); plt.xlabel('iterations (per hundreds)');
+ * plt.title("Learning rate =" + str(learning_rate))}).
+ */
+public final class CostCurve {
+    private CostCurve() {
+    }
+
+    /**
+     * @param costs        the recorded costs, cost k taken before the update of iteration k·costEvery
+     * @param costEvery    iterations between two recorded costs (100 in the course)
+     * @param learningRate shown in the title
+     */
+    public static BufferedImage render(double[] costs, int costEvery, double learningRate, int width, int height) {
+        return render(costs, costEvery, "Learning rate =" + LearningRates.format(learningRate), width, height);
+    }
+
+    /** The same curve with a title of your own. */
+    public static BufferedImage render(double[] costs, int costEvery, String title, int width, int height) {
+        Png.headless();
+        checkCosts(costs, costEvery);
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle("iterations (per hundreds)").yAxisTitle("cost").build();
+        Charts.style(chart);
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries("cost", hundreds(costs.length, costEvery), costs.length == 1 ? new double[] {costs[0], costs[0]} : costs)
+                .setMarker(SeriesMarkers.NONE).setLineColor(new Color(0x1f, 0x77, 0xb4));
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** x values: iteration / 100 of each recorded cost (two points for a single cost, so a line shows). */
+    static double[] hundreds(int n, int costEvery) {
+        double[] x = new double[Math.max(n, 2)];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = k * (double) costEvery / 100.0;
+        }
+        if (n == 1) {
+            x[1] = costEvery / 100.0;
+        }
+        return x;
+    }
+
+    static void checkCosts(double[] costs, int costEvery) {
+        if (costs.length == 0) {
+            throw new IllegalArgumentException("CostCurve: there are no costs to draw; train for at least one iteration with costEvery >= 1");
+        }
+        if (costEvery <= 0) {
+            throw new IllegalArgumentException("CostCurve: costEvery is " + costEvery + "; it is the number of iterations between recorded costs, 1 or more");
+        }
+        for (int k = 0; k < costs.length; k++) {
+            if (!Double.isFinite(costs[k])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "CostCurve: cost %d (iteration %d) is %s; a diverged run has no curve to draw — try a smaller learning rate",
+                        k, k * costEvery, costs[k]));
+            }
+        }
+    }
+}

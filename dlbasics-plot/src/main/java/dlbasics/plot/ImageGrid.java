@@ -1,0 +1,103 @@
+package dlbasics.plot;
+
+import dlbasics.matrix.Matrix;
+import dlbasics.matrix.Shapes;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The course's {@code print_mislabeled_images}: every example whose prediction differs from its label,
+ * enlarged, titled "Prediction: cat" over "Class: non-cat".
+ */
+public final class ImageGrid {
+    private static final int HEAD = 44;
+
+    private ImageGrid() {
+    }
+
+    /**
+     * @param X           images, {@code (height·width·3) x m}, each column an image flattened in C order
+     *                    (row, column, channel), values in [0, 1] (pixels / 255)
+     * @param predictions predicted labels, {@code 1 x m}
+     * @param Y           true labels, {@code 1 x m}
+     * @param classNames  label k is called {@code classNames.get(k)}
+     * @param maxImages   draw at most this many (the first ones)
+     * @return the grid, or null when nothing is mislabelled
+     */
+    public static BufferedImage mislabelled(Matrix X, Matrix predictions, Matrix Y, List<String> classNames,
+                                            int height, int width, int columns, int maxImages) {
+        Png.headless();
+        if (X.rows() != height * width * 3) {
+            throw new IllegalArgumentException(String.format(
+                    "ImageGrid.mislabelled: X is %s but %dx%d colour images need %d rows (height·width·3, one image per column)",
+                    Shapes.shape(X), height, width, height * width * 3));
+        }
+        if (predictions.cols() != X.cols() || Y.cols() != X.cols() || predictions.rows() != 1 || Y.rows() != 1) {
+            throw new IllegalArgumentException(String.format(
+                    "ImageGrid.mislabelled: X is %s, predictions %s and Y %s; both label rows must be 1 x m with m = X.cols()",
+                    Shapes.shape(X), Shapes.shape(predictions), Shapes.shape(Y)));
+        }
+        List<Integer> wrong = new ArrayList<>();
+        for (int j = 0; j < X.cols() && wrong.size() < maxImages; j++) {
+            if (predictions.get(0, j) != Y.get(0, j)) {
+                wrong.add(j);
+            }
+        }
+        if (wrong.isEmpty()) {
+            return null;
+        }
+        int zoom = 2;
+        int cellW = Math.max(width * zoom, 150) + 10;
+        int cellH = height * zoom + HEAD + 10;
+        int cols = Math.min(columns, wrong.size());
+        int rows = (wrong.size() + cols - 1) / cols;
+        BufferedImage img = new BufferedImage(cols * cellW, rows * cellH, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        for (int k = 0; k < wrong.size(); k++) {
+            int j = wrong.get(k);
+            int x0 = (k % cols) * cellW;
+            int y0 = (k / cols) * cellH;
+            String predicted = name(classNames, predictions.get(0, j));
+            String actual = name(classNames, Y.get(0, j));
+            Axes.title(g, "Prediction: " + predicted, x0 + cellW / 2, y0 + 18);
+            Axes.title(g, "Class: " + actual, x0 + cellW / 2, y0 + 36);
+            BufferedImage picture = image(X, j, height, width);
+            g.drawImage(picture, x0 + (cellW - width * zoom) / 2, y0 + HEAD, width * zoom, height * zoom, null);
+        }
+        g.dispose();
+        return img;
+    }
+
+    /** Column j of X as an RGB picture; values in [0, 1] are scaled by 255 and clipped. */
+    static BufferedImage image(Matrix X, int j, int height, int width) {
+        BufferedImage p = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                int base = (r * width + c) * 3;
+                int red = byteOf(X.get(base, j));
+                int green = byteOf(X.get(base + 1, j));
+                int blue = byteOf(X.get(base + 2, j));
+                p.setRGB(c, r, (red << 16) | (green << 8) | blue);
+            }
+        }
+        return p;
+    }
+
+    private static int byteOf(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v * 255)));
+    }
+
+    private static String name(List<String> classNames, double label) {
+        int k = (int) label;
+        return k >= 0 && k < classNames.size() ? classNames.get(k) : Integer.toString(k);
+    }
+}

@@ -1,0 +1,37 @@
+package dlbasics.plot;
+
+import java.awt.Color;
+
+/**
+ * The course's colours: matplotlib's {@code Spectral} colour map, whose ends are the dark red
+ * {@code #9e0142} (label 0) and the blue-violet {@code #5e4fa2} (label 1). Filled regions use lighter
+ * tints of the same two colours so the points stay visible on top of them.
+ */
+final class Palette {
+    static final Color CLASS0 = new Color(0x9e, 0x01, 0x42);
+    static final Color CLASS1 = new Color(0x5e, 0x4f, 0xa2);
+    static final Color REGION0 = tint(CLASS0, 0.55);
+    static final Color REGION1 = tint(CLASS1, 0.55);
+    static final Color TEXT = new Color(0x22, 0x22, 0x22);
+    static final Color MISTAKE = new Color(0xd6, 0x27, 0x28);
+
+    private Palette() {
+    }
+
+    static Color point(double label) {
+        return label > 0.5 ? CLASS1 : CLASS0;
+    }
+
+    static Color region(double label) {
+        return label > 0.5 ? REGION1 : REGION0;
+    }
+
+    /** {@code c} mixed with white: 0 keeps the colour, 1 gives white. */
+    static Color tint(Color c, double white) {
+        return new Color(mix(c.getRed(), white), mix(c.getGreen(), white), mix(c.getBlue(), white));
+    }
+
+    private static int mix(int v, double white) {
+        return (int) Math.round(v + (255 - v) * white);
+    }
+}
