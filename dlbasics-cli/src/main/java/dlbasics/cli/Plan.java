@@ -91,6 +91,19 @@ record Plan(ModelKind model, int[] hidden, Activation activation, TrainingSettin
         return new ParameterException(o.spec.commandLine(), message);
     }
 
+    /**
+     * The plan a checkpointed run was made with: its network's shape and activation and its settings,
+     * with the total number of iterations raised to {@code iterations} when that is given.
+     */
+    static Plan resumed(Network network, TrainingSettings saved, Integer iterations) {
+        int[] dims = network.layerDims();
+        int[] hidden = java.util.Arrays.copyOfRange(dims, 1, dims.length - 1);
+        ModelKind model = hidden.length == 0 ? ModelKind.LOGISTIC : hidden.length == 1 ? ModelKind.SHALLOW : ModelKind.DEEP;
+        TrainingSettings s = iterations == null ? saved
+                : new TrainingSettings(saved.learningRate(), iterations, saved.initializer(), saved.seed(), saved.costEvery());
+        return new Plan(model, hidden, network.hiddenActivation(), s);
+    }
+
     /** A plan like this one with another learning rate or hidden size (for sweeps). */
     Plan with(int[] newHidden, double learningRate) {
         TrainingSettings s = settings;

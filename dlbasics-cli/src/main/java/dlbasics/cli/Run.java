@@ -5,6 +5,7 @@ import dlbasics.model.Network;
 import dlbasics.model.Trainer;
 import dlbasics.model.TrainingListener;
 import dlbasics.model.TrainingResult;
+import dlbasics.model.TrainingState;
 
 import java.util.List;
 
@@ -18,6 +19,17 @@ record Run(Plan plan, Network network, TrainingResult result, double trainAccura
     static Run train(Plan plan, DataSource.Loaded data, List<TrainingListener> listeners) {
         Network network = plan.network(data.train().features());
         TrainingResult result = new Trainer(plan.settings(), listeners).fit(network, data.train());
+        double train = network.accuracy(data.train().X(), data.train().Y());
+        Double test = data.test() == null ? null : network.accuracy(data.test().X(), data.test().Y());
+        return new Run(plan, network, result, train, test);
+    }
+
+    /**
+     * Continues a checkpointed run on the same data: the network holds the checkpoint's parameters and
+     * {@code state} says where the run stood; the result is as if the run had never stopped.
+     */
+    static Run resume(Plan plan, Network network, TrainingState state, DataSource.Loaded data, List<TrainingListener> listeners) {
+        TrainingResult result = new Trainer(plan.settings(), listeners).resume(network, data.train(), state);
         double train = network.accuracy(data.train().X(), data.train().Y());
         Double test = data.test() == null ? null : network.accuracy(data.test().X(), data.test().Y());
         return new Run(plan, network, result, train, test);

@@ -1,6 +1,10 @@
 package dlbasics.cli;
 
+import dlbasics.io.Checkpoint;
+import dlbasics.io.CheckpointListener;
 import dlbasics.io.ModelFile;
+import dlbasics.model.Network;
+import dlbasics.model.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +28,9 @@ import java.util.concurrent.Callable;
                 "cat: the L-layer model [12288, 20, 7, 5, 1], learning rate 0.0075, 2500 iterations, seed 1."},
         footer = {"", "Examples:", "  dlbasics train --data flower --out out/flower",
                 "  dlbasics train --data cat --train-h5 train_catvnoncat.h5 --test-h5 test_catvnoncat.h5 --out out/cat",
-                "  dlbasics train --data mydata.csv --label y --standardize --test-split 0.2 --json"})
+                "  dlbasics train --data mydata.csv --label y --standardize --test-split 0.2 --json",
+                "  dlbasics train --data cat --train-h5 ... --test-h5 ... --out out/cat --checkpoint-every 500",
+                "  dlbasics train --data cat --train-h5 ... --test-h5 ... --out out/cat --resume out/cat"})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     DlbasicsCommand parent;
@@ -44,6 +50,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "safetensors", description = "Model file format: safetensors or npz (default: ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Save a checkpoint (the model and the full training state) in --out every N iterations and at the end; written atomically")
+    Integer checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run checkpointed in DIR on the same data (give the same data options); its model and settings apply, --iterations may raise the total")
+    Path resume;
+
     @Option(names = "--json", description = "Print one JSON summary (costs, accuracies, timings, parameter count) instead of text")
     boolean json;
 
@@ -52,15 +66,35 @@ final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         ModelFile.Format fileFormat = parseFormat();
+        if (checkpointEvery != null && (this.out == null || checkpointEvery < 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), this.out == null
+                    ? "--checkpoint-every needs --out DIR, the folder the checkpoint is written to"
+                    : "--checkpoint-every is " + checkpointEvery + "; give 1 or more iterations");
+        }
+        Checkpoint checkpoint = resume == null ? null : Checkpoint.read(resume);
         DataSource.Loaded loaded = data.data.load(data);
-        Plan plan = Plan.of(model, loaded.kind());
+        Plan plan = checkpoint == null ? Plan.of(model, loaded.kind())
+                : Plan.resumed(checkpoint.model().network(), checkpoint.model().settings(), model.iterations);
+        if (checkpoint != null) {
+            checkResumable(checkpoint, plan, loaded);
+        }
         if (!json) {
             out.println("Data: " + loaded.description());
             out.println("Model: " + plan.describe(loaded.train().features()));
+            if (checkpoint != null) {
+                out.println("Resuming from " + resume.resolve(Checkpoint.FILE_NAME) + " at iteration " + checkpoint.state().iteration());
+            }
             out.flush();
         }
-        List<dlbasics.model.TrainingListener> listeners = json ? List.of() : List.of(new Progress(out, parent.terminal, ""));
-        Run run = Run.train(plan, loaded, listeners);
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (!json) {
+            listeners.add(new Progress(out, parent.terminal, ""));
+        }
+        if (checkpointEvery != null) {
+            listeners.add(new CheckpointListener(this.out, checkpointEvery, loaded.classNames(), loaded.inputScale()));
+        }
+        Run run = checkpoint == null ? Run.train(plan, loaded, listeners)
+                : Run.resume(plan, checkpoint.model().network(), checkpoint.state(), loaded, listeners);
         List<Path> written = List.of();
         if (this.out != null) {
             written = Outputs.write(this.out, run, loaded, fileFormat, plan.title());
@@ -80,6 +114,21 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** A checkpoint continues only on data of the shape it was trained on, and only forwards. */
+    private void checkResumable(Checkpoint checkpoint, Plan plan, DataSource.Loaded loaded) {
+        Network network = checkpoint.model().network();
+        if (network.inputSize() != loaded.train().features()) {
+            throw new IllegalArgumentException(String.format(
+                    "train --resume: the checkpoint in %s takes %d inputs but the data has %d features; give the same data options as the run that wrote it",
+                    resume, network.inputSize(), loaded.train().features()));
+        }
+        if (plan.settings().iterations() < checkpoint.state().iteration()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.format(
+                    "--iterations %d is below the checkpoint's %d iterations already done; give a larger total or leave --iterations out",
+                    plan.settings().iterations(), checkpoint.state().iteration()));
+        }
     }
 
     private ModelFile.Format parseFormat() {
