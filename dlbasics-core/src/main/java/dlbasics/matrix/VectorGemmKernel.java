@@ -8,13 +8,16 @@ import jdk.incubator.vector.VectorSpecies;
  * kept in vector registers while p runs. Loaded reflectively by {@link Gemm} only when the module is
  * present.
  *
- * <p>Two tile shapes, chosen by which operand is contiguous:
+ * <p>The loop is chosen by which operand is contiguous and by the number of rows n of C:
  * <ul>
- *   <li><b>row tiles</b> ({@code op(B)} = B, row-major, e.g. {@code W·A} and {@code Wᵀ·dZ}): 4 rows of C
- *       times 2 vectors of columns. op(A) is packed once per product in groups of 4 rows; for each
- *       block of {@value #KC} rows of B, B's columns are copied into contiguous strips of 2 vectors
- *       that stay in L1 while every row group passes over them. Per p: 2 vector loads of B,
- *       4 broadcasts of op(A), 8 multiplies and 8 adds.</li>
+ *   <li><b>row tiles</b> ({@code op(B)} = B, row-major, n ≥ 4, e.g. {@code W·A} and {@code Wᵀ·dZ}):
+ *       4 rows of C times 2 vectors of columns. op(A) is packed once per product in groups of 4 rows;
+ *       for each block of {@value #KC} rows of B, 4 strips of 2 vectors of B's columns at a time are
+ *       copied into a contiguous panel that stays in L1 while every row group passes over it. Per p:
+ *       2 vector loads of B, 4 broadcasts of op(A), 8 multiplies and 8 adds.</li>
+ *   <li><b>axpys</b> ({@code op(B)} = B, n &lt; 4, e.g. logistic regression's {@code w·X}): for each
+ *       p in turn, {@code C[i][:] += op(A)[i][p] · B[p][:]}, streaming B's rows as stored.</li>
+ *   <li><b>dot products</b> ({@code op(B)} = Bᵀ, n = 1): 8 rows of B at a time, 8 scalar chains.</li>
  *   <li><b>column tiles</b> ({@code op(B)} = Bᵀ, e.g. {@code dZ·Xᵀ} with X read in place): 2 vectors of
  *       rows of C times 4 columns. op(A) is packed {@code k x n} (rows padded to whole vectors with
  *       zeros); per p: 2 vector loads of op(A), 4 broadcasts from 4 rows of B, 8 multiplies and 8 adds.</li>
