@@ -48,24 +48,9 @@ class GemmKernelsTest {
         assertTrue(Gemm.implementation().startsWith("Vector API"), Gemm.implementation());
     }
 
-    /** naive C[i][j] = Σ_p op(A)[i][p]·op(B)[p][j], p increasing, one multiply and one add per step. */
+    /** The naive loop of {@link GemmTest#naive}: C[i][j] = Σ_p op(A)[i][p]·op(B)[p][j], p increasing. */
     static Matrix naive(Matrix a, boolean transA, Matrix b, boolean transB) {
-        int n = transA ? a.cols() : a.rows();
-        int k = transA ? a.rows() : a.cols();
-        int m = transB ? b.rows() : b.cols();
-        Matrix c = Matrix.zeros(n, m);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    double x = transA ? a.get(p, i) : a.get(i, p);
-                    double y = transB ? b.get(j, p) : b.get(p, j);
-                    s += x * y;
-                }
-                c.set(i, j, s);
-            }
-        }
-        return c;
+        return GemmTest.naive(a, transA, b, transB);
     }
 
     static Matrix randn(NumpyRandom rng, int rows, int cols) {
