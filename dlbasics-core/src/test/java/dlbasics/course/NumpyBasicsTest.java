@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlbasics.matrix.Matrix;
 import dlbasics.random.NumpyRandom;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,28 +28,10 @@ class NumpyBasicsTest {
     private static Map<String, Expected> expected;
 
     @BeforeAll
-    static void load() throws IOException {
+    static void load() {
         expected = new HashMap<>();
-        try (InputStream in = NumpyBasicsTest.class.getResourceAsStream("/dlbasics/basics/numpy_basics.txt")) {
-            assertTrue(in != null, "numpy_basics.txt missing; run numpy_basics.py beside it");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            for (String header = r.readLine(); header != null; header = r.readLine()) {
-                String[] h = header.split(" ");
-                int rows = Integer.parseInt(h[2]);
-                int cols = Integer.parseInt(h[3]);
-                String[] words = r.readLine().split(" ");
-                double[] v = new double[rows * cols];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = Double.longBitsToDouble(Long.parseUnsignedLong(words[i], 16));
-                }
-                int n = Integer.parseInt(r.readLine().split(" ")[1]);
-                StringBuilder printed = new StringBuilder();
-                for (int i = 0; i < n; i++) {
-                    printed.append(i > 0 ? "\n" : "").append(r.readLine());
-                }
-                expected.put(h[1], new Expected(Matrix.wrap(rows, cols, v), printed.toString()));
-            }
-        }
+        dlbasics.NumpyCases.read("/dlbasics/basics/numpy_basics.txt")
+                .forEach((name, c) -> expected.put(name, new Expected(c.value(), c.printed())));
     }
 
     private static void assertLikeNotebook(String name, Matrix got) {

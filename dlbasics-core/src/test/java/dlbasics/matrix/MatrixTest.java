@@ -9,11 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlbasics.random.NumpyRandom;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -31,23 +26,9 @@ class MatrixTest {
     private static Map<String, Matrix> numpy;
 
     @BeforeAll
-    static void load() throws IOException {
+    static void load() {
         numpy = new HashMap<>();
-        try (InputStream in = MatrixTest.class.getResourceAsStream("/dlbasics/matrix/numpy_matrix.txt")) {
-            assertTrue(in != null, "numpy_matrix.txt missing; run numpy_matrix.py beside it");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            for (String header = r.readLine(); header != null; header = r.readLine()) {
-                String[] h = header.split(" ");
-                int rows = Integer.parseInt(h[2]);
-                int cols = Integer.parseInt(h[3]);
-                String[] words = r.readLine().split(" ");
-                double[] v = new double[rows * cols];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = Double.longBitsToDouble(Long.parseUnsignedLong(words[i], 16));
-                }
-                numpy.put(h[1], Matrix.wrap(rows, cols, v));
-            }
-        }
+        dlbasics.NumpyCases.read("/dlbasics/matrix/numpy_matrix.txt").forEach((name, c) -> numpy.put(name, c.value()));
     }
 
     private static Matrix np(String name) {

@@ -3,12 +3,7 @@ package dlbasics.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,31 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NumpyFormatTest {
 
-    static Stream<Arguments> numpyCases() throws IOException {
+    static Stream<Arguments> numpyCases() {
         List<Arguments> cases = new ArrayList<>();
-        try (InputStream in = NumpyFormatTest.class.getResourceAsStream("/dlbasics/matrix/numpy_format.txt")) {
-            assertTrue(in != null, "numpy_format.txt missing; run numpy_format.py beside it");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            for (String header = r.readLine(); header != null; header = r.readLine()) {
-                String[] h = header.split(" ");
-                int rows = Integer.parseInt(h[2]);
-                int cols = Integer.parseInt(h[3]);
-                String hex = r.readLine();
-                double[] values = new double[rows * cols];
-                if (values.length > 0) {
-                    String[] words = hex.split(" ");
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = Double.longBitsToDouble(Long.parseUnsignedLong(words[i], 16));
-                    }
-                }
-                int n = Integer.parseInt(r.readLine().split(" ")[1]);
-                StringBuilder expected = new StringBuilder();
-                for (int i = 0; i < n; i++) {
-                    expected.append(i > 0 ? "\n" : "").append(r.readLine());
-                }
-                cases.add(Arguments.of(h[1], Matrix.wrap(rows, cols, values), expected.toString()));
-            }
-        }
+        dlbasics.NumpyCases.read("/dlbasics/matrix/numpy_format.txt")
+                .forEach((name, c) -> cases.add(Arguments.of(name, c.value(), c.printed())));
         assertTrue(cases.size() >= 40, "the fixture holds all cases");
         return cases.stream();
     }
