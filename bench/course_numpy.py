@@ -10,7 +10,7 @@ copied in the notebooks' style: caches, dictionaries of parameters, cost compute
 
 Usage (timings cover the training call only, as on the Java side):
   python3 course_numpy.py train WORKLOAD DATA_DIR [iterations]   DATA_DIR holds train_x.npy, train_y.npy
-  python3 course_numpy.py gemm [seconds]                          np.dot at the course's shapes
+  python3 course_numpy.py gemm [seconds]                          np.dot at the course's shapes (big and small)
 Threads: OPENBLAS_NUM_THREADS (set by compare.py before numpy starts).
 """
 import sys
@@ -368,15 +368,21 @@ def train(workload, data_dir, iterations):
 def gemm(seconds):
     np.random.seed(0)
     X = np.random.randn(12288, 209)
+    W2, dZ2, A1 = np.random.randn(7, 20), np.random.randn(7, 209), np.random.randn(20, 209)
+    # name (as dlbasics.bench.Workloads names it), left operand, product; the flops are 2·n·k·m
     shapes = [
         ("W1.X 20x12288.12288x209", np.random.randn(20, 12288), lambda A: np.dot(A, X)),
         ("dZ1.Xt 20x209.(12288x209)t", np.random.randn(20, 209), lambda A: np.dot(A, X.T)),
         ("W1.X 7x12288.12288x209", np.random.randn(7, 12288), lambda A: np.dot(A, X)),
         ("dZ1.Xt 7x209.(12288x209)t", np.random.randn(7, 209), lambda A: np.dot(A, X.T)),
+        ("W2t.dZ2 (7x20)t.7x209", W2, lambda A: np.dot(A.T, dZ2)),
+        ("W2.A1 7x20.20x209", W2, lambda A: np.dot(A, A1)),
+        ("dZ2.A1t 7x209.(20x209)t", dZ2, lambda A: np.dot(A, A1.T)),
     ]
     for name, A, f in shapes:
-        n = A.shape[0]
-        flops = 2.0 * n * 12288 * 209
+        C = f(A)
+        k = A.shape[0] if name.startswith("W2t") else A.shape[1]
+        flops = 2.0 * C.shape[0] * k * C.shape[1]
         end = time.perf_counter() + seconds / 3
         while time.perf_counter() < end:
             f(A)
@@ -388,7 +394,8 @@ def gemm(seconds):
             times.append(time.perf_counter() - t0)
         times.sort()
         median = times[len(times) // 2]
-        print('gemm shape="%s" calls=%d median_ms=%.4f gflops=%.2f' % (name, len(times), median * 1e3, flops / median / 1e9))
+        print('gemm shape="%s" n=%d k=%d m=%d calls=%d median_ms=%.4f gflops=%.2f'
+              % (name, C.shape[0], k, C.shape[1], len(times), median * 1e3, flops / median / 1e9))
 
 
 if __name__ == "__main__":

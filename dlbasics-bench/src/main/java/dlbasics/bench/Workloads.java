@@ -15,10 +15,12 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The Java side of {@code bench/compare.py} (until the CLI can stand in): training runs go through
- * {@link Trainer}, exactly as a user's code would. One workload per run, one result line per measurement
- * ({@code key=value} pairs) on standard output. Timings cover the work only (data already loaded),
- * like the numpy side; JIT warm-up is included in training runs, as a user would see it.
+ * Helpers of {@code bench/compare.py}: the peak FLOP rate, the course's products timed on their own,
+ * and the export of the cat training set for the numpy side. (compare.py times the training runs
+ * through the {@code dlbasics} command; {@code train} here runs them through {@link Trainer}, and
+ * {@link #workload} gives the course's settings to the JMH benchmarks.) One result line per
+ * measurement ({@code key=value} pairs) on standard output. Timings cover the work only (data already
+ * loaded); JIT warm-up is included in training runs, as a user would see it.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -Ddlbasics.shared=../shared -cp benchmarks.jar dlbasics.bench.Workloads
@@ -159,8 +161,8 @@ public final class Workloads {
             Arrays.sort(sorted);
             double median = sorted[count / 2];
             double flops = 2.0 * n * k * m;
-            System.out.printf(Locale.ROOT, "gemm shape=\"%s\" n=%d k=%d m=%d calls=%d median_ms=%.4f gflops=%.2f threads=%d%n",
-                    s[0], n, k, m, count, median / 1e6, flops / median, Gemm.threads());
+            System.out.printf(Locale.ROOT, "gemm shape=\"%s\" n=%d k=%d m=%d calls=%d median_ms=%.4f gflops=%.2f threads=%d kernel=\"%s\"%n",
+                    s[0], n, k, m, count, median / 1e6, flops / median, Gemm.threads(), Gemm.implementation());
         }
     }
 
