@@ -1,26 +1,38 @@
 #!/usr/bin/env python3
-"""Times dlbasics (Java) against the course's plain numpy code (course_numpy.py) on the same workloads.
+"""Times the dlbasics command against the course's plain numpy code (course_numpy.py) in one run.
 
-Runs, in one session on one machine:
-  1. the CPU's peak double-precision rate (Java Vector API FMA chains, 1..T threads) and the
-     multiply+add rate (the instruction mix of dlbasics' Gemm, which does not fuse);
-  2. the course's big products (W1·X, dZ1·Xᵀ for 20 and 7 units) in Java and numpy (OpenBLAS),
-     1 and T threads, interleaved; median time, GFLOP/s, share of peak, ratio;
-  3. the four training runs (llayer, twolayer, logreg, flower) through dlbasics.model.Trainer and
-     through the course's functions, Java and numpy alternating (the order
-     flips every repetition), REPS repetitions each; medians and the numpy/Java ratio;
-  4. optionally (--contention) the L-layer run for a few hundred iterations with another process
-     busy on one core: 1 vs T threads for both.
-Each run is a fresh process; the time printed by the process covers the training (or product) only,
-with data already loaded. Java's JIT warm-up is inside the training time.
+In one session on one machine, each measurement a fresh process:
+  1. peak: the CPU's double-precision rate, Java Vector API FMA chains and multiply+add chains
+     (dlbasics' Gemm does not fuse), 1..T threads (dlbasics.bench.Workloads peak);
+  2. products: the course's matrix products timed on their own, Java (dlbasics.bench.Workloads gemm,
+     Gemm.multiply called directly, not through the command) and numpy (np.dot, OpenBLAS), 1 and T
+     threads, interleaved; median time, GFLOP/s, share of the FMA peak, speed ratio;
+  3. training: the four course runs through the command line tool, `./dlbasics train ... --json`
+     (DLBASICS_JAVA_OPTS="-Xmx256m -Ddlbasics.threads=T"), and through course_numpy.py
+     (OPENBLAS_NUM_THREADS=T), Java and numpy alternating (the order flips every repetition),
+     REPS repetitions; medians of the training time (Java: the JSON's training_seconds; numpy: the
+     training call) and of the whole process (JVM start + HDF5 read vs python start + .npy read),
+     ratios, GFLOP/s and share of peak, and the last recorded costs of both sides;
+  4. contention: the L-layer run, 300 iterations, through the command with 1 and 2 threads (numpy
+     likewise) while another process spins on one core; also checks that 1 and 2 threads write the
+     same model file, byte for byte;
+  5. allocation: bytes allocated per training step (JMH TrainingStepBenchmark with -prof gc);
+  6. targets: every target of issue 5 with the measured value and whether it is met, computed from
+     the numbers above.
+A failing run (non-zero exit, missing result line) stops the script with the command and its stderr.
 
-Usage, from the repository root after
+Usage, from the repository root, after building the benchmark jar once:
   mvn -B -P bench -pl dlbasics-bench -am package -DskipTests
-  python3 bench/compare.py --reps 3 [--contention] [--workloads llayer,twolayer,logreg,flower]
+  python3 bench/compare.py --out bench/RESULTS.md          # the full run (about 15 minutes)
+  python3 bench/compare.py --quick                         # a tenth of the iterations, 1 repetition
 """
 import argparse
+import json
 import os
 import re
+import resource
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,134 +41,650 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NUMPY = os.path.join(ROOT, "bench", "course_numpy.py")
+LAUNCHER = os.path.join(ROOT, "dlbasics")
+JAVA_HEAP = "-Xmx256m"
+BUILD_BENCH = "mvn -B -P bench -pl dlbasics-bench -am package -DskipTests"
+
+# The course's four training runs. "cli" holds every setting explicitly (the command's defaults are the
+# same); "expect" is what the command's JSON must echo back; the initialisation follows the model kind
+# (deep: randn / sqrt(n[l-1]), shallow: randn * 0.01, logistic: zeros; see dlbasics.cli.Plan).
+# "n1", "nx", "m": the two products counted for GFLOP/s, W1.X and dZ1.Xt, 2*n1*nx*m flops each.
+WORKLOADS = {
+    "llayer": {
+        "iterations": 2500, "n1": 20, "nx": 12288, "m": 209,
+        "course": "L_layer_model, layers_dims [12288, 20, 7, 5, 1], learning rate 0.0075, seed 1, randn / sqrt(n[l-1])",
+        "cli": ["--model", "deep", "--layers", "20,7,5", "--activation", "relu", "--lr", "0.0075", "--seed", "1",
+                "--print-every", "100"],
+        "expect": {"model": "deep", "layer_sizes": [12288, 20, 7, 5, 1], "hidden_activation": "relu",
+                   "learning_rate": 0.0075, "seed": 1, "cost_every": 100, "train_examples": 209},
+    },
+    "twolayer": {
+        "iterations": 2500, "n1": 7, "nx": 12288, "m": 209,
+        "course": "two_layer_model, (12288, 7, 1), learning rate 0.0075, seed 1, randn * 0.01",
+        "cli": ["--model", "shallow", "--hidden", "7", "--activation", "relu", "--lr", "0.0075", "--seed", "1",
+                "--print-every", "100"],
+        "expect": {"model": "shallow", "layer_sizes": [12288, 7, 1], "hidden_activation": "relu",
+                   "learning_rate": 0.0075, "seed": 1, "cost_every": 100, "train_examples": 209},
+    },
+    "logreg": {
+        "iterations": 2000, "n1": 1, "nx": 12288, "m": 209,
+        "course": "model (logistic regression), learning rate 0.005, zeros",
+        "cli": ["--model", "logistic", "--lr", "0.005", "--print-every", "100"],
+        "expect": {"model": "logistic", "layer_sizes": [12288, 1], "hidden_activation": None,
+                   "learning_rate": 0.005, "cost_every": 100, "train_examples": 209},
+    },
+    "flower": {
+        "iterations": 10000, "n1": 4, "nx": 2, "m": 400,
+        "course": "nn_model on the planar data, n_h 4 tanh, learning rate 1.2, seed 2, randn * 0.01",
+        "cli": ["--data-seed", "1", "--model", "shallow", "--hidden", "4", "--activation", "tanh", "--lr", "1.2", "--seed", "2",
+                "--print-every", "1000"],
+        "expect": {"model": "shallow", "layer_sizes": [2, 4, 1], "hidden_activation": "tanh",
+                   "learning_rate": 1.2, "seed": 2, "cost_every": 1000, "train_examples": 400},
+    },
+}
+CONTENTION_ITERATIONS = 300
+ALLOC_LIMIT = 1024  # bytes per step: below the smallest matrix a step could allocate (1 x 209 doubles = 1.7 KB)
 
 
-def java_cmd(args, jar, shared, threads):
-    return ["java", "--add-modules", "jdk.incubator.vector", "-Xmx256m", "-Ddlbasics.threads=%d" % threads,
-            "-Ddlbasics.shared=" + shared, "-cp", jar, "dlbasics.bench.Workloads"] + args
+class Failure(Exception):
+    """A run that failed: the message names the command and carries its stderr."""
 
 
-def numpy_cmd(args):
-    return [sys.executable, NUMPY] + args
+def display(word):
+    """Paths inside the repository relative to its root (./dlbasics), this python as python3 when it is that one."""
+    if word == sys.executable and shutil.which("python3") and \
+            os.path.realpath(shutil.which("python3")) == os.path.realpath(sys.executable):
+        return "python3"
+    if os.path.isabs(word) and word.startswith(ROOT + os.sep):
+        rel = os.path.relpath(word, ROOT)
+        return rel if os.sep in rel else "." + os.sep + rel
+    return word
 
 
-def run(cmd, threads=None):
+def shown(cmd, env_extra=None):
+    """The command as one would type it in a shell, from the repository root."""
+    prefix = " ".join("%s=%s" % (k, shlex.quote(v)) for k, v in (env_extra or {}).items())
+    words = [display(w) for w in cmd]
+    return (prefix + " " if prefix else "") + " ".join(shlex.quote(w) for w in words)
+
+
+def run(cmd, env_extra=None):
+    """Runs cmd from the repository root; returns (stdout, wall seconds, CPU seconds of the process tree)."""
     env = dict(os.environ)
-    if threads is not None:
-        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            env[var] = str(threads)
-    out = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if out.returncode != 0:
-        raise SystemExit("failed: %s\n%s" % (" ".join(cmd), out.stderr))
-    return [parse(line) for line in out.stdout.splitlines() if "=" in line]
+    env.update(env_extra or {})
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    try:
+        p = subprocess.run(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except OSError as e:
+        raise Failure("could not start: %s\n%s" % (shown(cmd, env_extra), e))
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if p.returncode != 0:
+        raise Failure("exit code %d: %s\n--- stderr ---\n%s--- stdout (last lines) ---\n%s"
+                      % (p.returncode, shown(cmd, env_extra), p.stderr,
+                         "\n".join(p.stdout.splitlines()[-10:])))
+    return p.stdout, wall, cpu
 
 
-def parse(line):
-    fields = dict(re.findall(r'(\w+)=("[^"]*"|\S+)', line))
-    return {k: v.strip('"') for k, v in fields.items()} | {"kind": line.split()[0]}
+def fields(line):
+    """key=value pairs of a result line; values may be "quoted"."""
+    return {k: v.strip('"') for k, v in re.findall(r'(\w+)=("[^"]*"|\S+)', line)}
 
 
-def say(text=""):
-    print(text, flush=True)
+def result_lines(stdout, kind, cmd, env_extra, need=1):
+    """The `kind ...` lines of a helper's output as dicts; fails when fewer than `need`."""
+    rows = [fields(line) for line in stdout.splitlines() if line.startswith(kind + " ")]
+    if len(rows) < need:
+        raise Failure("no '%s ...' result line from: %s\n--- stdout ---\n%s" % (kind, shown(cmd, env_extra), stdout))
+    return rows
+
+
+def threads_env(t):
+    return {v: str(t) for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+
+
+class Runner:
+    """Builds and runs the Java and numpy commands."""
+
+    def __init__(self, args, data_dir):
+        self.args = args
+        self.data_dir = data_dir
+        self.train_h5 = os.path.join(args.shared, "datasets", "train_catvnoncat.h5")
+        self.test_h5 = os.path.join(args.shared, "datasets", "test_catvnoncat.h5")
+
+    def workloads_cmd(self, words, threads):
+        cmd = ["java", "--add-modules", "jdk.incubator.vector", JAVA_HEAP, "-Ddlbasics.threads=%d" % threads,
+               "-Ddlbasics.shared=" + self.args.shared, "-cp", self.args.jar, "dlbasics.bench.Workloads"] + words
+        return cmd, {}
+
+    def cli_cmd(self, workload, iterations, threads, out_dir=None):
+        w = WORKLOADS[workload]
+        data = ["--data", "flower"] if workload == "flower" else \
+            ["--data", "cat", "--train-h5", self.train_h5, "--test-h5", self.test_h5]
+        cmd = [LAUNCHER, "train"] + data + w["cli"] + ["--iterations", str(iterations), "--json"]
+        if out_dir:
+            cmd += ["--out", out_dir]
+        return cmd, {"DLBASICS_JAVA_OPTS": "%s -Ddlbasics.threads=%d" % (JAVA_HEAP, threads)}
+
+    def numpy_cmd(self, workload, iterations, threads):
+        return [sys.executable, NUMPY, "train", workload, self.data_dir, str(iterations)], threads_env(threads)
+
+    def java_train(self, workload, iterations, threads, out_dir=None):
+        cmd, env = self.cli_cmd(workload, iterations, threads, out_dir)
+        stdout, wall, cpu = run(cmd, env)
+        lines = [l for l in stdout.splitlines() if l.startswith("{")]
+        if not lines:
+            raise Failure("no JSON line from: %s\n--- stdout ---\n%s" % (shown(cmd, env), stdout))
+        try:
+            js = json.loads(lines[-1])
+        except ValueError as e:
+            raise Failure("unreadable JSON (%s) from: %s\n%s" % (e, shown(cmd, env), lines[-1]))
+        expect = dict(WORKLOADS[workload]["expect"], iterations=iterations)
+        wrong = {k: (js.get(k), v) for k, v in expect.items() if js.get(k) != v}
+        if wrong or not js.get("costs") or js.get("training_seconds") is None:
+            raise Failure("the command did not run the course's settings (JSON value, expected): %s\ncommand: %s\n%s"
+                          % (wrong or "no costs or training_seconds", shown(cmd, env), lines[-1]))
+        return {"seconds": js["training_seconds"], "wall": wall, "cpu": cpu, "cost": js["costs"][-1],
+                "costs": js["costs"], "files": js.get("files", [])}
+
+    def numpy_train(self, workload, iterations, threads):
+        cmd, env = self.numpy_cmd(workload, iterations, threads)
+        stdout, wall, cpu = run(cmd, env)
+        r = result_lines(stdout, "train", cmd, env)[0]
+        if "seconds" not in r or "last_recorded_cost" not in r:
+            raise Failure("incomplete result line from: %s\n%s" % (shown(cmd, env), stdout))
+        return {"seconds": float(r["seconds"]), "wall": wall, "cpu": cpu, "cost": float(r["last_recorded_cost"])}
+
+
+class Report:
+    """The report's lines: shown as they come (stdout, or stderr when --out collects them for a file)."""
+
+    def __init__(self, to_file):
+        self.lines = []
+        self.stream = sys.stderr if to_file else sys.stdout
+
+    def say(self, text=""):
+        self.lines.append(text)
+        print(text, file=self.stream, flush=True)
+
+
+def median(xs):
+    return statistics.median(xs)
+
+
+def runs(xs):
+    return " ".join("%.2f" % x for x in xs)
+
+
+def pct(x):
+    return "%.0f %%" % (100 * x)
+
+
+def short(shape):
+    """'W1.X 20x12288.12288x209' -> 'W1.X 20'; the small products keep their first word."""
+    name, dims = shape.split()[:2]
+    return name + " " + dims.split("x")[0] if name.startswith(("W1", "dZ1")) else name
+
+
+def yes(ok):
+    return "yes" if ok else "no"
+
+
+def output_of(cmd):
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+        return p.stdout.strip()
+    except OSError as e:
+        return "(%s: %s)" % (cmd[0], e)
+
+
+def stamp():
+    return output_of(["date"]), output_of(["uptime"])
+
+
+def machine():
+    info = {}
+    for line in output_of(["lscpu"]).splitlines():
+        if ":" in line:
+            k, v = line.split(":", 1)
+            info[k.strip()] = v.strip()
+    flags = set(info.get("Flags", "").split())
+    vector = ", ".join("%s %s" % (f, "yes" if f in flags else "no") for f in ("avx2", "fma", "avx512f"))
+    return ('lscpu model name "%s" (family %s, model %s), %s CPUs: %s cores per socket x %s socket(s), '
+            "%s thread(s) per core; %s; hypervisor %s"
+            % (info.get("Model name", "?"), info.get("CPU family", "?"), info.get("Model", "?"), info.get("CPU(s)", "?"),
+               info.get("Core(s) per socket", "?"), info.get("Socket(s)", "?"), info.get("Thread(s) per core", "?"),
+               vector, info.get("Hypervisor vendor", "none")))
+
+
+def numpy_info():
+    probe = ("import json, sys, numpy\n"
+             "d = {'numpy': numpy.__version__, 'python': sys.version.split()[0]}\n"
+             "try:\n"
+             "    b = numpy.show_config(mode='dicts')['Build Dependencies']['blas']\n"
+             "    d['blas'] = '%s %s (%s)' % (b.get('name'), b.get('version'), b.get('openblas configuration', '').strip())\n"
+             "except Exception as e:\n"
+             "    d['blas'] = 'unknown (%s)' % e\n"
+             "print(json.dumps(d))\n")
+    try:
+        return json.loads(output_of([sys.executable, "-c", probe]).splitlines()[-1])
+    except (ValueError, IndexError):
+        return {"numpy": "?", "python": sys.version.split()[0], "blas": "?"}
+
+
+def git_state():
+    head = output_of(["git", "rev-parse", "--short", "HEAD"])
+    dirty = output_of(["git", "status", "--porcelain", "--untracked-files=no"])
+    return head + (" with uncommitted changes" if dirty else "")
+
+
+def check_jar(jar):
+    if not os.path.isfile(jar):
+        raise Failure("the benchmark jar %s is missing; build it from the repository root with\n  %s" % (jar, BUILD_BENCH))
+    built = os.path.getmtime(jar)
+    for module in ("dlbasics-core", "dlbasics-bench"):
+        for base, _, files in os.walk(os.path.join(ROOT, module, "src", "main")):
+            for f in files:
+                if os.path.getmtime(os.path.join(base, f)) > built:
+                    raise Failure("the benchmark jar %s is older than %s; rebuild it with\n  %s"
+                                  % (jar, os.path.join(base, f), BUILD_BENCH))
+
+
+# ------------------------------------------------------------------------------------------------- sections
+def peak_section(rep, runner, T):
+    rep.say("## Peak (Java Vector API chains, no memory traffic; best of 5)")
+    rep.say("`java ... dlbasics.bench.Workloads peak %d`. GFLOP/s by wall clock and by the threads' own CPU time "
+            "(what the cores deliver while they run). Every share of peak below divides by the FMA peak by CPU "
+            "time for the same number of threads." % T)
+    rep.say()
+    cmd, env = runner.workloads_cmd(["peak", str(T)], T)
+    stdout, _, _ = run(cmd, env)
+    rows = result_lines(stdout, "peak", cmd, env, need=2)
+    rep.say("| kind | threads | GFLOP/s (wall) | GFLOP/s (CPU time) |")
+    rep.say("|---|---|---|---|")
+    peak = {}
+    for r in rows:
+        if r["kind"] == "fma":
+            peak[int(r["threads"])] = float(r["cpu_gflops"])
+        rep.say("| %s | %s | %s | %s |" % (r["kind"], r["threads"], r["gflops"], r["cpu_gflops"]))
+    rep.say()
+    return peak
+
+
+def products_section(rep, runner, T, peak, seconds):
+    rep.say("## Products at the course's shapes (median of repeated calls, %g s each)" % seconds)
+    rep.say("Java: `dlbasics.bench.Workloads gemm` (Gemm.multiply called directly, not through the command); "
+            "numpy: `course_numpy.py gemm` (np.dot). Flops: 2·n·k·m per product.")
+    rep.say()
+    rep.say("| shape | threads | Java ms | Java GFLOP/s | Java share of FMA peak | numpy ms | numpy GFLOP/s "
+            "| numpy share | Java speed / numpy speed |")
+    rep.say("|---|---|---|---|---|---|---|---|---|")
+    table = {}
+    kernel = None
+    for i, t in enumerate(sorted({1, T})):
+        jcmd, jenv = runner.workloads_cmd(["gemm", str(seconds)], t)
+        ncmd, nenv = [sys.executable, NUMPY, "gemm", str(seconds)], threads_env(t)
+        got = {}
+        for side in (["java", "numpy"] if i % 2 == 0 else ["numpy", "java"]):
+            cmd, env = (jcmd, jenv) if side == "java" else (ncmd, nenv)
+            got[side] = {r["shape"]: r for r in result_lines(run(cmd, env)[0], "gemm", cmd, env, need=4)}
+        for shape, j in got["java"].items():
+            kernel = j.get("kernel", kernel)
+            n = got["numpy"].get(shape)
+            jm, jg = float(j["median_ms"]), float(j["gflops"])
+            if n is None:
+                rep.say("| %s | %d | %.4f | %.2f | %s | | | | |" % (shape, t, jm, jg, pct(jg / peak[t])))
+                continue
+            nm, ng = float(n["median_ms"]), float(n["gflops"])
+            table[(shape, t)] = {"java_share": jg / peak[t], "ratio": nm / jm, "java_gflops": jg}
+            rep.say("| %s | %d | %.4f | %.2f | %s | %.4f | %.2f | %s | %.2f |"
+                    % (shape, t, jm, jg, pct(jg / peak[t]), nm, ng, pct(ng / peak[t]), nm / jm))
+    rep.say()
+    if kernel:
+        rep.say("Java kernel (last row): %s." % kernel)
+        rep.say()
+    return table
+
+
+def training_section(rep, runner, T, peak, workloads, reps, scale):
+    its = {w: max(1, round(WORKLOADS[w]["iterations"] * scale)) for w in workloads}
+    rep.say("## Training runs (%d repetition%s, Java %d threads, numpy OPENBLAS_NUM_THREADS=%d)"
+            % (reps, "" if reps == 1 else "s", T, T))
+    rep.say("Commands (Java, then numpy; the repetitions alternate which side goes first):")
+    rep.say()
+    rep.say("```")
+    rep.say(shown(*runner.workloads_cmd(["export", runner.data_dir], 1)) + "   # the cat training set for numpy")
+    for w in workloads:
+        rep.say(shown(*runner.cli_cmd(w, its[w], T)))
+        rep.say(shown(*runner.numpy_cmd(w, its[w], T)))
+    rep.say("```")
+    rep.say("Each side runs the course's settings: %s." % "; ".join("%s: %s, %d iterations" % (w, WORKLOADS[w]["course"], its[w])
+                                                                   for w in workloads))
+    rep.say("Training time: Java's JSON `training_seconds` (Trainer.fit, JIT warm-up included), numpy's "
+            "training call. Process time: the whole command, measured here (Java: launcher, JVM start, HDF5 "
+            "read, training, accuracy on train and test set; numpy: python start, numpy import, .npy read, "
+            "training). CPU: user + system time of the process tree.")
+    rep.say()
+    res = {w: {"java": [], "numpy": []} for w in workloads}
+    for r in range(reps):
+        for w in workloads:
+            for side in (["java", "numpy"] if r % 2 == 0 else ["numpy", "java"]):
+                x = runner.java_train(w, its[w], T) if side == "java" else runner.numpy_train(w, its[w], T)
+                res[w][side].append(x)
+                rep.say("- rep %d %s %s: training %.3f s, process %.3f s, CPU %.1f s, last recorded cost %.6f"
+                        % (r + 1, w, side, x["seconds"], x["wall"], x["cpu"], x["cost"]))
+    rep.say()
+    rep.say("| workload | iterations | Java training s | numpy training s | numpy / Java | Java process s "
+            "| numpy process s | numpy / Java (process) | Java training runs | numpy training runs |")
+    rep.say("|---|---|---|---|---|---|---|---|---|---|")
+    summary = {}
+    for w in workloads:
+        j = [x["seconds"] for x in res[w]["java"]]
+        n = [x["seconds"] for x in res[w]["numpy"]]
+        jw = median([x["wall"] for x in res[w]["java"]])
+        nw = median([x["wall"] for x in res[w]["numpy"]])
+        s = summary[w] = {"java": median(j), "numpy": median(n), "its": its[w],
+                          "java_cost": res[w]["java"][-1]["cost"], "numpy_cost": res[w]["numpy"][-1]["cost"],
+                          "java_runs": len(j)}
+        rep.say("| %s | %d | %.3f | %.3f | %.2fx | %.3f | %.3f | %.2fx | %s | %s |"
+                % (w, its[w], s["java"], s["numpy"], s["numpy"] / s["java"], jw, nw, nw / jw, runs(j), runs(n)))
+    rep.say()
+    rep.say("Rate: the flops of the two products with X per iteration, W1·X and dW1 = dZ1·Xᵀ, 2·n1·n_x·m "
+            "each (llayer: 2·20·12288·209 each), times the iterations, over the median training time. The "
+            "rest of the step (small products, activations, cost, update) is not counted; neither is the "
+            "course's dA0 = W1ᵀ·dZ1, a third product of the same size that numpy computes and dlbasics skips.")
+    rep.say()
+    rep.say("| workload | flops counted per iteration | Java GFLOP/s | Java share of FMA peak (%d threads) "
+            "| numpy GFLOP/s | numpy share | last recorded cost Java | numpy | same to 6 decimals |" % T)
+    rep.say("|---|---|---|---|---|---|---|---|---|")
+    for w in workloads:
+        s = summary[w]
+        spec = WORKLOADS[w]
+        flops = 2 * 2 * spec["n1"] * spec["nx"] * spec["m"]
+        jg = flops * s["its"] / s["java"] / 1e9
+        ng = flops * s["its"] / s["numpy"] / 1e9
+        s["java_share"] = jg / peak[T]
+        s["same"] = "%.6f" % s["java_cost"] == "%.6f" % s["numpy_cost"]
+        rep.say("| %s | %.3g | %.2f | %s | %.2f | %s | %.6f | %.6f | %s |"
+                % (w, flops, jg, pct(jg / peak[T]), ng, pct(ng / peak[T]), s["java_cost"], s["numpy_cost"],
+                   yes(s["same"])))
+    rep.say()
+    if "flower" in workloads and WORKLOADS["flower"]["iterations"] * scale > 7000:
+        rep.say("flower: past about 7000 iterations this run is sensitive to the order of floating-point sums "
+                "and to tanh's last bits (REFERENCE.md: two numpy builds disagree in the fourth digit), so its "
+                "last recorded costs may differ there.")
+        rep.say()
+    return summary
+
+
+def contention_section(rep, runner, threads, reps, scale, workdir):
+    its = max(1, round(CONTENTION_ITERATIONS * scale))
+    tt = sorted({1, threads})
+    rep.say("## Sharing the machine: L-layer, %d iterations, another process spinning on one core" % its)
+    rep.say("Spinner: `%s -c 'while True: pass'`. Java through the command (training_seconds; `--out` writes "
+            "the model so the thread counts can be compared byte for byte), numpy its training call; "
+            "%d repetition%s, medians." % (display(sys.executable), reps, "" if reps == 1 else "s"))
+    rep.say()
+    rep.say("```")
+    for t in tt:
+        rep.say(shown(*runner.cli_cmd("llayer", its, t, os.path.join(workdir, "threads%d" % t))))
+    for t in tt:
+        rep.say(shown(*runner.numpy_cmd("llayer", its, t)))
+    rep.say("```")
+    times = {("java", t): [] for t in tt} | {("numpy", t): [] for t in tt}
+    models = {t: set() for t in tt}
+    costs = {t: set() for t in tt}
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(0.5)
+        for r in range(reps):
+            order = [(s, t) for s in ("java", "numpy") for t in tt]
+            for side, t in (order if r % 2 == 0 else order[::-1]):
+                if side == "java":
+                    x = runner.java_train("llayer", its, t, os.path.join(workdir, "threads%d" % t))
+                    model = [f for f in x["files"] if os.path.basename(f).startswith("model.")]
+                    if not model:
+                        raise Failure("train --out wrote no model file: %s" % x["files"])
+                    with open(model[0], "rb") as fh:
+                        models[t].add(fh.read())
+                    costs[t].add(tuple(x["costs"]))
+                else:
+                    x = runner.numpy_train("llayer", its, t)
+                times[(side, t)].append(x["seconds"])
+    finally:
+        spinner.kill()
+        spinner.wait()
+    rep.say()
+    hi = tt[-1]
+    rep.say("| side | 1 thread s | %d threads s | %d threads / 1 thread | 1 thread runs | %d threads runs |" % (hi, hi, hi))
+    rep.say("|---|---|---|---|---|---|")
+    ratio = {}
+    for side in ("java", "numpy"):
+        a, b = median(times[(side, 1)]), median(times[(side, hi)])
+        ratio[side] = b / a
+        rep.say("| %s | %.3f | %.3f | %.2f | %s | %s |" % ("Java" if side == "java" else "numpy", a, b, b / a,
+                                                          runs(times[(side, 1)]), runs(times[(side, hi)])))
+    rep.say()
+    identical = len(models[1] | models[hi]) == 1 and len(costs[1] | costs[hi]) == 1
+    rep.say("Java, 1 and %d threads: %s (%d model files compared byte for byte, and every recorded cost)."
+            % (hi, "the same model file and costs" if identical else "DIFFERENT model files or costs",
+               2 * reps))
+    rep.say()
+    return {"ratio": ratio, "identical": identical, "threads": hi, "its": its, "runs": 2 * reps}
+
+
+def alloc_section(rep, args, T, workdir):
+    rep.say("## Allocation per training step (JMH TrainingStepBenchmark, GC profiler)")
+    out = os.path.join(workdir, "jmh.json")
+    cmd = ["java", "-jar", args.jar, "TrainingStepBenchmark", "-prof", "gc", "-f", "1",
+           "-p", "threads=" + ",".join(str(t) for t in sorted({1, T})), "-rf", "json", "-rff", out] + args.jmh.split()
+    rep.say("`%s`: one training iteration (forward, backward, update) on random data of the course's shapes, "
+            "in a JVM with -Xmx256m. `B/op`: bytes allocated per iteration." % shown(cmd))
+    rep.say()
+    run(cmd)
+    try:
+        with open(out) as fh:
+            results = json.load(fh)
+    except (OSError, ValueError) as e:
+        raise Failure("no JMH result file %s (%s) from: %s" % (out, e, shown(cmd)))
+    rep.say("| workload | threads | ms per step | B per step | GCs during measurement |")
+    rep.say("|---|---|---|---|---|")
+    worst = 0.0
+    rows = 0
+    for r in results:
+        sec = {k.lstrip("·"): v for k, v in r.get("secondaryMetrics", {}).items()}
+        norm = sec.get("gc.alloc.rate.norm")
+        if norm is None:
+            raise Failure("JMH result without gc.alloc.rate.norm (is -prof gc there?): %s" % shown(cmd))
+        gcs = sec.get("gc.count", {}).get("score", 0)
+        worst = max(worst, norm["score"])
+        rows += 1
+        rep.say("| %s | %s | %.3f | %.1f | %g |" % (r["params"]["workload"], r["params"]["threads"],
+                                                     r["primaryMetric"]["score"], norm["score"], gcs))
+    rep.say()
+    return {"worst": worst, "rows": rows}
+
+
+def targets_section(rep, T, products, training, contention, alloc, scale):
+    rep.say("## Targets of issue 5, from the numbers above")
+    if scale != 1:
+        rep.say("(Iterations scaled by %g: the ratios of this run are not the issue's measurement.)" % scale)
+    rep.say()
+    rep.say("| target | measured | met |")
+    rep.say("|---|---|---|")
+    na = "not measured in this run"
+
+    def row(target, measured, met):
+        rep.say("| %s | %s | %s |" % (target, measured, met))
+
+    def speedup(w, need, target):
+        if w not in training:
+            return row(target, na, "-")
+        s = training[w]
+        x = s["numpy"] / s["java"]
+        row(target, "numpy / Java %.2fx (Java %.3f s, numpy %.3f s, medians of training time)" % (x, s["java"], s["numpy"]),
+            yes(x >= need))
+
+    if "llayer" in training:
+        s = training["llayer"]
+        x = s["java"] / s["numpy"]
+        row("L-layer training takes at most 1/3 of numpy's time", "Java / numpy %.2f (Java %.3f s, numpy %.3f s)"
+            % (x, s["java"], s["numpy"]), yes(x <= 1 / 3))
+    else:
+        row("L-layer training takes at most 1/3 of numpy's time", na, "-")
+    big = [("W1.X 20x12288.12288x209", T), ("dZ1.Xt 20x209.(12288x209)t", T)]
+    train_rate = (", in the L-layer training run %s" % pct(training["llayer"]["java_share"])) if "llayer" in training else ""
+    if all(k in products for k in big):
+        shares = [products[k]["java_share"] for k in big]
+        text = "W1·X %s, dZ1·Xᵀ %s of the %d-thread FMA peak (products table)%s" % (pct(shares[0]), pct(shares[1]), T, train_rate)
+        row("its two big products at least 1/3 of peak (%d threads)" % T, text, yes(min(shares) >= 1 / 3))
+        row("... half of peak (where we want to end up)", text, yes(min(shares) >= 1 / 2))
+    else:
+        row("its two big products at least 1/3 of peak (%d threads)" % T, na + train_rate, "-")
+    speedup("flower", 20, "flower at least 20x faster than numpy")
+    speedup("twolayer", 3, "two-layer at least 3x faster than numpy")
+    speedup("logreg", 3, "logistic regression at least 3x faster than numpy")
+    for t in sorted({1, T}):
+        ratios = [(shape, v["ratio"]) for (shape, tt), v in products.items() if tt == t]
+        if ratios:
+            worst = min(r for _, r in ratios)
+            row("products at least 0.8 of OpenBLAS's speed, %d thread%s" % (t, "" if t == 1 else "s"),
+                "lowest %.2f; " % worst + ", ".join("%s %.2f" % (short(shape), r) for shape, r in ratios),
+                yes(worst >= 0.8))
+        else:
+            row("products at least 0.8 of OpenBLAS's speed, %d thread%s" % (t, "" if t == 1 else "s"), na, "-")
+    if alloc:
+        row("the training loop allocates ~0 B per iteration",
+            "at most %.1f B per step over %d JMH cases (rule: below %d B, less than the smallest matrix a step could allocate)"
+            % (alloc["worst"], alloc["rows"], ALLOC_LIMIT), yes(alloc["worst"] < ALLOC_LIMIT))
+    else:
+        row("the training loop allocates ~0 B per iteration", na, "-")
+    llayer_runs = (training["llayer"]["java_runs"] if "llayer" in training else 0) + (contention["runs"] if contention else 0)
+    if llayer_runs:
+        row("the L-layer run fits in -Xmx256m", "%d L-layer runs of the command with %s completed" % (llayer_runs, JAVA_HEAP), "yes")
+    else:
+        row("the L-layer run fits in -Xmx256m", na, "-")
+    if contention:
+        c = contention
+        row("1 and %d threads give bit-identical parameters" % c["threads"],
+            "model files written by %d runs (1 and %d threads, %d iterations under contention) %s"
+            % (c["runs"], c["threads"], c["its"], "identical byte for byte, costs identical" if c["identical"] else "differ"),
+            yes(c["identical"]))
+        row("with another process busy, %d threads at most 10 %% slower than 1 thread" % c["threads"],
+            "Java %d threads / 1 thread %.2f (numpy %.2f)" % (c["threads"], c["ratio"]["java"], c["ratio"]["numpy"]),
+            yes(c["ratio"]["java"] <= 1.10))
+    else:
+        row("1 and 2 threads give bit-identical parameters", na, "-")
+        row("with another process busy, 2 threads at most 10 % slower than 1 thread", na, "-")
+    row("no busy-waiting threads", "not measured by this script (GemmThreadsTest checks that idle workers wait)", "-")
+    rep.say()
+
+
+# ------------------------------------------------------------------------------------------------- main
+def parse_args():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--reps", type=int, help="repetitions of each training run and of the contention run (default 3; --quick 1)")
+    ap.add_argument("--threads", type=int, default=os.cpu_count(), help="threads of the main table (default: all CPUs, %(default)s)")
+    ap.add_argument("--workloads", default="llayer,twolayer,logreg,flower", help="training runs (default %(default)s)")
+    ap.add_argument("--iterations-scale", type=float,
+                    help="multiply every run's iterations (training and contention) by this (default 1; --quick 0.1)")
+    ap.add_argument("--quick", action="store_true",
+                    help="a check of the script, not a measurement: --iterations-scale 0.1 --reps 1 --gemm-seconds 0.5 "
+                         "and a short JMH run, unless given")
+    ap.add_argument("--gemm-seconds", type=float, help="time per product and thread count (default 3; --quick 0.5)")
+    ap.add_argument("--jmh", help="JMH options of the allocation run (default '-wi 3 -w 2 -i 5 -r 2'; --quick '-wi 2 -w 1 -i 1 -r 1')")
+    ap.add_argument("--skip-gemm", action="store_true", help="leave out the products table")
+    ap.add_argument("--skip-contention", action="store_true", help="leave out the run with another process busy")
+    ap.add_argument("--skip-alloc", action="store_true", help="leave out the JMH allocation run")
+    ap.add_argument("--contention", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for old commands
+    ap.add_argument("--jar", default=os.path.join(ROOT, "dlbasics-bench", "target", "benchmarks.jar"))
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"),
+                    help="the shared folder with datasets/ (default ../shared)")
+    ap.add_argument("--out", help="write the whole report to this file (e.g. bench/RESULTS.md); progress goes to stderr")
+    args = ap.parse_args()
+    q = args.quick
+    args.reps = args.reps if args.reps is not None else (1 if q else 3)
+    args.iterations_scale = args.iterations_scale if args.iterations_scale is not None else (0.1 if q else 1.0)
+    args.gemm_seconds = args.gemm_seconds if args.gemm_seconds is not None else (0.5 if q else 3.0)
+    args.jmh = args.jmh if args.jmh is not None else ("-wi 2 -w 1 -i 1 -r 1" if q else "-wi 3 -w 2 -i 5 -r 2")
+    args.shared = os.path.abspath(args.shared)
+    args.jar = os.path.abspath(args.jar)
+    workloads = args.workloads.split(",")
+    unknown = [w for w in workloads if w not in WORKLOADS]
+    if unknown:
+        ap.error("unknown workload(s) %s; choose from %s" % (", ".join(unknown), ", ".join(WORKLOADS)))
+    if args.reps < 1 or args.threads < 1 or not args.iterations_scale > 0:
+        ap.error("--reps and --threads need 1 or more, --iterations-scale a positive number")
+    args.workload_list = workloads
+    return args
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--reps", type=int, default=3)
-    ap.add_argument("--threads", type=int, default=os.cpu_count())
-    ap.add_argument("--workloads", default="llayer,twolayer,logreg,flower")
-    ap.add_argument("--jar", default=os.path.join(ROOT, "dlbasics-bench", "target", "benchmarks.jar"))
-    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
-    ap.add_argument("--gemm-seconds", type=float, default=3.0)
-    ap.add_argument("--contention", action="store_true")
-    ap.add_argument("--skip-gemm", action="store_true")
-    args = ap.parse_args()
+    args = parse_args()
+    command = "python3 bench/compare.py" + "".join(" " + shlex.quote(a) for a in sys.argv[1:])
+    start_date, start_load = stamp()
+    rep = Report(args.out is not None)
     T = args.threads
-    data = tempfile.mkdtemp(prefix="dlbasics-bench-")
-    run(java_cmd(["export", data], args.jar, args.shared, 1))
-
-    say("## Peak (Java Vector API chains, no memory traffic; best of 5)")
-    say("GFLOP/s by wall clock, and by the threads' own CPU time (what the cores deliver while they run).")
-    say("The shares of peak below divide by the FMA peak by CPU time for the same number of threads.")
-    say()
-    say("| kind | threads | GFLOP/s (wall) | GFLOP/s (CPU time) |")
-    say("|---|---|---|---|")
-    fma_peak = {}
-    out = subprocess.run(java_cmd(["peak", str(T)], args.jar, args.shared, T), stdout=subprocess.PIPE,
-                         stderr=subprocess.DEVNULL, text=True).stdout
-    for line in out.splitlines():
-        m = re.match(r"peak kind=(\S+) threads=(\d+) gflops=([\d.]+) cpu_gflops=([\d.]+)", line)
-        if m:
-            if m.group(1) == "fma":
-                # the reference peak: FMA chains by CPU time (wall time drops when other processes run)
-                fma_peak[int(m.group(2))] = float(m.group(4))
-            say("| %s | %s | %s | %s |" % m.groups())
-    say()
-
-    if not args.skip_gemm:
-        say("## Products at the course's shapes (median of repeated calls, %.0f s each)" % args.gemm_seconds)
-        say("| shape | threads | Java ms | Java GFLOP/s | Java share of FMA peak | numpy ms | numpy GFLOP/s | numpy share | Java speed / numpy speed |")
-        say("|---|---|---|---|---|---|---|---|---|")
-        for t in sorted({1, T}):
-            j = {r["shape"]: r for r in run(java_cmd(["gemm", str(args.gemm_seconds)], args.jar, args.shared, t))}
-            n = {r["shape"]: r for r in run(numpy_cmd(["gemm", str(args.gemm_seconds)]), threads=t)}
-            for shape, r in j.items():
-                jm = float(r["median_ms"])
-                jg = float(r["gflops"])
-                share = jg / fma_peak[t] if t in fma_peak else float("nan")
-                if shape in n:
-                    nm = float(n[shape]["median_ms"])
-                    ng = float(n[shape]["gflops"])
-                    nshare = ng / fma_peak[t] if t in fma_peak else float("nan")
-                    say("| %s | %d | %.3f | %.2f | %.0f %% | %.3f | %.2f | %.0f %% | %.2f |"
-                        % (shape, t, jm, jg, 100 * share, nm, ng, 100 * nshare, nm / jm))
-                else:
-                    say("| %s | %d | %.4f | %.2f | %.0f %% | | | | |" % (shape, t, jm, jg, 100 * share))
-        say()
-
-    workloads = args.workloads.split(",")
-    say("## Training runs (%d repetitions, Java %d threads, numpy OPENBLAS_NUM_THREADS=%d)" % (args.reps, T, T))
-    times = {w: {"java": [], "numpy": []} for w in workloads}
-    costs = {}
-    for rep in range(args.reps):
-        for w in workloads:
-            order = ["java", "numpy"] if rep % 2 == 0 else ["numpy", "java"]
-            for side in order:
-                if side == "java":
-                    r = run(java_cmd(["train", w], args.jar, args.shared, T))[0]
-                else:
-                    r = run(numpy_cmd(["train", w, data]), threads=T)[0]
-                times[w][side].append(float(r["seconds"]))
-                costs[(w, side)] = r["last_recorded_cost"]
-                say("- rep %d %s %s: %.3f s, last recorded cost %s" % (rep + 1, w, side, float(r["seconds"]),
-                                                                   r["last_recorded_cost"]))
-    say()
-    say("| workload | Java median s | numpy median s | numpy / Java | Java runs | numpy runs | last recorded cost Java / numpy |")
-    say("|---|---|---|---|---|---|---|")
-    for w in workloads:
-        jm = statistics.median(times[w]["java"])
-        nm = statistics.median(times[w]["numpy"])
-        say("| %s | %.3f | %.3f | %.1fx | %s | %s | %s / %s |" % (
-            w, jm, nm, nm / jm, " ".join("%.2f" % x for x in times[w]["java"]),
-            " ".join("%.2f" % x for x in times[w]["numpy"]), costs[(w, "java")], costs[(w, "numpy")]))
-    say()
-
-    if args.contention:
-        its = "300"
-        say("## Sharing the machine: L-layer, %s iterations, another process spinning on one core" % its)
-        spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
-        try:
-            time.sleep(0.5)
-            say("| side | 1 thread s | %d threads s | %d threads / 1 thread |" % (T, T))
-            say("|---|---|---|---|")
-            jt = {t: float(run(java_cmd(["train", "llayer", its], args.jar, args.shared, t))[0]["seconds"]) for t in (1, T)}
-            nt = {t: float(run(numpy_cmd(["train", "llayer", data, its]), threads=t)[0]["seconds"]) for t in (1, T)}
-            say("| Java | %.3f | %.3f | %.2f |" % (jt[1], jt[T], jt[T] / jt[1]))
-            say("| numpy | %.3f | %.3f | %.2f |" % (nt[1], nt[T], nt[T] / nt[1]))
-        finally:
-            spinner.kill()
-            spinner.wait()
+    npi = numpy_info()
+    java_version = output_of(["java", "-version"]).splitlines()
+    header = [
+        "# dlbasics against the course's numpy code",
+        "",
+        "Written by `bench/compare.py` (all of this file is its output; run it again rather than editing).",
+        "",
+        "- Command, from the repository root: `%s`" % command,
+        "- Started: %s; load: `%s`" % (start_date, start_load),
+        "- Machine: %s" % machine(),
+        "- Java: %s" % "; ".join(l.strip() for l in java_version[:2]),
+        "- numpy %s (python %s), BLAS: %s" % (npi["numpy"], npi["python"], npi["blas"]),
+        "- dlbasics: commit %s; every Java run with %s" % (git_state(), JAVA_HEAP),
+        "- Settings: %d threads in the main tables, %d repetition%s, iterations x %g, products %g s each, JMH `%s`"
+        % (T, args.reps, "" if args.reps == 1 else "s", args.iterations_scale, args.gemm_seconds, args.jmh),
+    ]
+    if args.iterations_scale != 1 or args.reps == 1:
+        header.append("- **A quick check of the script, not a measurement to quote** (scaled iterations or one repetition).")
+    for line in header:
+        rep.say(line)
+    rep.say()
+    try:
+        check_jar(args.jar)
+        for f in ("train_catvnoncat.h5", "test_catvnoncat.h5"):
+            if not os.path.isfile(os.path.join(args.shared, "datasets", f)):
+                raise Failure("%s is not in %s/datasets; give the shared folder with --shared PATH" % (f, args.shared))
+        # the launcher builds the command's jar when the sources changed: do that before anything is timed
+        run([LAUNCHER, "--version"])
+        with tempfile.TemporaryDirectory(prefix="dlbasics-bench-") as workdir:
+            data_dir = os.path.join(workdir, "data")
+            runner = Runner(args, data_dir)
+            run(*runner.workloads_cmd(["export", data_dir], 1))
+            peak = peak_section(rep, runner, T)
+            for t in sorted({1, T}):
+                if t not in peak:
+                    raise Failure("Workloads peak printed no FMA line for %d threads" % t)
+            products = {} if args.skip_gemm else products_section(rep, runner, T, peak, args.gemm_seconds)
+            training = training_section(rep, runner, T, peak, args.workload_list, args.reps, args.iterations_scale)
+            contention = None if args.skip_contention else \
+                contention_section(rep, runner, max(2, T), args.reps, args.iterations_scale, workdir)
+            alloc = None if args.skip_alloc else alloc_section(rep, args, T, workdir)
+            targets_section(rep, T, products, training, contention, alloc, args.iterations_scale)
+    except Failure as e:
+        print("\ncompare.py: a run failed, stopping.\n%s" % e, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\ncompare.py: interrupted", file=sys.stderr)
+        return 130
+    end_date, end_load = stamp()
+    rep.say("Finished: %s; load: `%s`" % (end_date, end_load))
+    if args.out:
+        lines = rep.lines
+        lines.insert(lines.index(header[5]) + 1, "- Finished: %s; load: `%s`" % (end_date, end_load))
+        with open(args.out, "w") as fh:
+            fh.write("\n".join(lines) + "\n")
+        print("compare.py: wrote %s" % args.out, file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
