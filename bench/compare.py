@@ -594,7 +594,7 @@ def parse_args():
                     help="a check of the script, not a measurement: --iterations-scale 0.1 --reps 1 --gemm-seconds 0.5 "
                          "and a short JMH run, unless given")
     ap.add_argument("--gemm-seconds", type=float, help="time per product and thread count (default 3; --quick 0.5)")
-    ap.add_argument("--jmh", help="JMH options of the allocation run (default '-wi 3 -w 2 -i 5 -r 2'; --quick '-wi 2 -w 1 -i 1 -r 1')")
+    ap.add_argument("--jmh", help="JMH options of the allocation run (default '-wi 3 -w 2 -i 5 -r 2'; --quick '-wi 3 -w 1 -i 1 -r 1')")
     ap.add_argument("--skip-gemm", action="store_true", help="leave out the products table")
     ap.add_argument("--skip-contention", action="store_true", help="leave out the run with another process busy")
     ap.add_argument("--skip-alloc", action="store_true", help="leave out the JMH allocation run")
@@ -608,7 +608,7 @@ def parse_args():
     args.reps = args.reps if args.reps is not None else (1 if q else 3)
     args.iterations_scale = args.iterations_scale if args.iterations_scale is not None else (0.1 if q else 1.0)
     args.gemm_seconds = args.gemm_seconds if args.gemm_seconds is not None else (0.5 if q else 3.0)
-    args.jmh = args.jmh if args.jmh is not None else ("-wi 2 -w 1 -i 1 -r 1" if q else "-wi 3 -w 2 -i 5 -r 2")
+    args.jmh = args.jmh if args.jmh is not None else ("-wi 3 -w 1 -i 1 -r 1" if q else "-wi 3 -w 2 -i 5 -r 2")
     args.shared = os.path.abspath(args.shared)
     args.jar = os.path.abspath(args.jar)
     workloads = args.workloads.split(",")
@@ -637,7 +637,7 @@ def main():
         "- Command, from the repository root: `%s`" % command,
         "- Started: %s; load: `%s`" % (start_date, start_load),
         "- Machine: %s" % machine(),
-        "- Java: %s" % "; ".join(l.strip() for l in java_version[:2]),
+        "- Java: %s" % "; ".join(l.strip() for l in java_version[:3]),
         "- numpy %s (python %s), BLAS: %s" % (npi["numpy"], npi["python"], npi["blas"]),
         "- dlbasics: commit %s; every Java run with %s" % (git_state(), JAVA_HEAP),
         "- Settings: %d threads in the main tables, %d repetition%s, iterations x %g, products %g s each, JMH `%s`"
