@@ -393,8 +393,9 @@ def training_section(rep, runner, T, peak, workloads, reps, scale):
     rep.say()
     rep.say("Rate: the flops of the two products with X per iteration, W1·X and dW1 = dZ1·Xᵀ, 2·n1·n_x·m "
             "each (llayer: 2·20·12288·209 each), times the iterations, over the median training time. The "
-            "rest of the step (small products, activations, cost, update) is not counted; neither is the "
-            "course's dA0 = W1ᵀ·dZ1, a third product of the same size that numpy computes and dlbasics skips.")
+            "rest of the step (small products, activations, cost, update) is not counted; neither is "
+            "dA0 = W1ᵀ·dZ1, a third product of the same size that the course's L-layer and two-layer code "
+            "computes and dlbasics skips.")
     rep.say()
     rep.say("| workload | flops counted per iteration | Java GFLOP/s | Java share of FMA peak (%d threads) "
             "| numpy GFLOP/s | numpy share | last recorded cost Java | numpy | same to 6 decimals |" % T)
