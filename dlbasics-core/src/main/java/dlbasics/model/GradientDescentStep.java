@@ -84,12 +84,21 @@ final class GradientDescentStep {
      * {@code A[l] = g(Z[l])} for l = 1..L; returns the cost J from the logits Z[L].
      */
     double forward() {
+        forwardWithoutCost();
+        return cost();
+    }
+
+    /** The forward pass of {@link #forward()} without the cost (iterations that do not record it). */
+    void forwardWithoutCost() {
         for (int l = 1; l <= L; l++) {
             // Z[l] = W[l] · A[l-1] + b[l];  A[l] = g(Z[l])
             Linear.forward(network.W(l), A[l - 1], network.b(l), Z[l]);
             network.activation(l).forward(Z[l], A[l]);
         }
-        // J = (1/m) Σ [y softplus(-z) + (1-y) softplus(z)] over the logits z of Z[L]
+    }
+
+    /** The cost of the last forward pass: {@code J = (1/m) Σ [y softplus(-z) + (1-y) softplus(z)]} over the logits z of Z[L]. */
+    double cost() {
         return Losses.crossEntropyFromLogits(Z[L], Y);
     }
 
