@@ -186,14 +186,36 @@ public final class MatrixOps {
         }
     }
 
-    /** {@code out = Σ_j a[i][j]}, an {@code n x 1} column of row sums, added left to right. */
+    /**
+     * {@code out = Σ_j a[i][j]}, an {@code n x 1} column of row sums, each added left to right from 0.
+     * Four rows are summed side by side (each sum waits on its previous add; four chains keep the adder
+     * busy), which changes no bit. out may be a when m = 1.
+     */
     public static void rowSums(Matrix a, Matrix out) {
         Shapes.output("rowSums", out, a.rows(), 1);
         int r = a.rows();
         int c = a.cols();
         double[] ad = a.data();
         double[] od = out.data();
-        for (int i = 0; i < r; i++) {
+        int i = 0;
+        for (; i + 4 <= r; i += 4) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int o = i * c;
+            for (int j = 0; j < c; j++) {
+                s0 += ad[o + j];
+                s1 += ad[o + c + j];
+                s2 += ad[o + 2 * c + j];
+                s3 += ad[o + 3 * c + j];
+            }
+            od[i] = s0;
+            od[i + 1] = s1;
+            od[i + 2] = s2;
+            od[i + 3] = s3;
+        }
+        for (; i < r; i++) {
             double s = 0;
             int o = i * c;
             for (int j = 0; j < c; j++) {
