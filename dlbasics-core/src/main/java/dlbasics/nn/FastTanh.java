@@ -30,13 +30,13 @@ package dlbasics.nn;
  * operations, same order).
  */
 final class FastTanh {
-    private static final double INV_LN2 = 1.44269504088896338700e+00;
+    static final double INV_LN2 = 1.44269504088896338700e+00;
     /** ln2 = LN2_HI + LN2_LO; LN2_HI has 21 trailing zero bits, so n·LN2_HI is exact for |n| &lt; 2^21. */
-    private static final double LN2_HI = 6.93147180369123816490e-01;
-    private static final double LN2_LO = 1.90821492927058770002e-10;
+    static final double LN2_HI = 6.93147180369123816490e-01;
+    static final double LN2_LO = 1.90821492927058770002e-10;
     /** 1.5·2^52: adding it rounds a value below 2^51 to an integer, held in the low bits. */
-    private static final double SHIFTER = 0x1.8p52;
-    private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
+    static final double SHIFTER = 0x1.8p52;
+    static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
     /** fdlibm's expm1 coefficients (s_expm1.c), for |r| &lt;= 0.5 ln2. */
     private static final double Q1 = -3.33333333333331316428e-02;
     private static final double Q2 = 1.58730158725481460165e-03;
@@ -151,13 +151,13 @@ final class FastTanh {
     }
 
     /** fdlibm's {@code R1 = 1 + hxs·(Q1 + hxs·(Q2 + ...))} with {@code hxs = r·r/2}. */
-    private static double expm1Poly(double r) {
+    static double expm1Poly(double r) {
         double hxs = r * (0.5 * r);
         return 1.0 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
     }
 
     /** fdlibm's {@code expm1(r) = r - (r·e - hxs)}, {@code e = hxs·((R1 - t) / (6 - r·t))}, {@code t = 3 - R1·r/2}. */
-    private static double expm1Rational(double r, double r1) {
+    static double expm1Rational(double r, double r1) {
         double hfx = 0.5 * r;
         double hxs = r * hfx;
         double u = 3.0 - r1 * hfx;

@@ -1,0 +1,95 @@
+package dlbasics.nn;
+
+/**
+ * Our own sigmoid {@code σ(z) = 1 / (1 + e^-z)}, the naive formula with our own exp, built like
+ * {@link FastTanh}: plain double arithmetic (no FMA) in short loops that C2 vectorises, about twice as
+ * fast as {@link Math#exp} per value on the flower network's output layer.
+ *
+ * <pre>
+ * v = -z clamped to [-746, 710]   (beyond, e^v is 0 or overflows to +∞ all the same)
+ * v = n·ln2 + r                   n = round(v / ln2), |r| &lt;= ln2/2 (Cody-Waite)
+ * e^v = ((1 + expm1(r)) · 2^n1) · 2^n2,   n1 = floor(n/2), n2 = n - n1 (both powers normal; one rounding)
+ * σ = 1 / (1 + e^v)
+ * </pre>
+ * with fdlibm's expm1 on |r| &lt;= ln2/2 ({@link FastTanh#expm1Rational}). Like the naive formula it is
+ * finite for every input: for very negative z, e^-z overflows to +∞ and σ becomes 0; never NaN except
+ * for NaN.
+ *
+ * <p>Accuracy, measured ({@code FastSigmoidTest}, 2,000,000 seeded points over ±745): within 2 ulps of
+ * {@code 1 / (1 + StrictMath.exp(-z))} for z &gt;= -36 and 4 ulps below (where the formula's {@code 1 + e^-z}
+ * rounds more coarsely than σ), 99.5 % within 1 ulp. The scalar {@link #sigmoid(double)} and the
+ * array form give the same bits.
+ */
+final class FastSigmoid {
+    private static final double V_MIN = -746.0;
+    private static final double V_MAX = 710.0;
+
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[3][0]);
+
+    private FastSigmoid() {
+    }
+
+    /** σ(z) of one value; the same bits as the array form. */
+    static double sigmoid(double z) {
+        double v = Math.min(Math.max(-z, V_MIN), V_MAX);
+        double t = v * FastTanh.INV_LN2 + FastTanh.SHIFTER;
+        double n = t - FastTanh.SHIFTER;
+        double r = (v - n * FastTanh.LN2_HI) - n * FastTanh.LN2_LO;
+        double q = FastTanh.expm1Rational(r, FastTanh.expm1Poly(r));
+        return 1.0 / (1.0 + ((1.0 + q) * firstPower(t)) * secondPower(t));
+    }
+
+    /**
+     * {@code a[i] = σ(z[i])} for i in {@code 0 .. n-1}; a may be z. Uses three per-thread scratch arrays
+     * of n doubles, allocated once per thread (and again only when a larger n is seen).
+     */
+    static void sigmoid(double[] z, double[] a, int n) {
+        double[][] scratch = SCRATCH.get();
+        if (scratch[0].length < n) {
+            for (int k = 0; k < 3; k++) {
+                scratch[k] = new double[n];
+            }
+        }
+        double[] S = scratch[0];
+        double[] R = scratch[1];
+        double[] Q = scratch[2];
+        reduce(z, S, R, n);
+        for (int i = 0; i < n; i++) {
+            Q[i] = FastTanh.expm1Poly(R[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            Q[i] = FastTanh.expm1Rational(R[i], Q[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            double t = S[i];
+            S[i] = firstPower(t);
+            R[i] = secondPower(t);
+        }
+        for (int i = 0; i < n; i++) {
+            a[i] = 1.0 / (1.0 + ((1.0 + Q[i]) * S[i]) * R[i]);
+        }
+    }
+
+    /** S = v/ln2 + 1.5·2^52 (its low bits hold n), R = r, for v = -z clamped = n·ln2 + r. */
+    private static void reduce(double[] z, double[] S, double[] R, int n) {
+        for (int i = 0; i < n; i++) {
+            double v = Math.min(Math.max(-z[i], V_MIN), V_MAX);
+            double t = v * FastTanh.INV_LN2 + FastTanh.SHIFTER;
+            double k = t - FastTanh.SHIFTER;
+            S[i] = t;
+            R[i] = (v - k * FastTanh.LN2_HI) - k * FastTanh.LN2_LO;
+        }
+    }
+
+    /** {@code 2^floor(n/2)} for the n held in t's low bits. */
+    private static double firstPower(double t) {
+        long n = Double.doubleToRawLongBits(t) - FastTanh.SHIFTER_BITS;
+        return Double.longBitsToDouble(((n >> 1) + 1023) << 52);
+    }
+
+    /** {@code 2^(n - floor(n/2))} for the n held in t's low bits. */
+    private static double secondPower(double t) {
+        long n = Double.doubleToRawLongBits(t) - FastTanh.SHIFTER_BITS;
+        return Double.longBitsToDouble((n - (n >> 1) + 1023) << 52);
+    }
+}
