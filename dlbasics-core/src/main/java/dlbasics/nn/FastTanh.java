@@ -5,7 +5,7 @@ package dlbasics.nn;
  * times faster than {@link Math#tanh} (which on JDK 17 is fdlibm behind a native call, ~25 ns) on the
  * flower network's 4 x 400 hidden layer, and written so that the JIT's auto-vectoriser (C2 SuperWord)
  * turns the array form into 4-lane AVX code without the Vector API: every pass below is a short
- * loop of lane-wise operations only (+ - * /, abs, min, max, floor), except one that moves bits.
+ * loop of lane-wise operations only (+ - * /, abs, min), except one that moves bits.
  * The JIT compiles such loops early, so the speed is there from the first milliseconds of a run (a
  * Vector API version measured 3x faster than this once compiled, but runs about 0.5 s of a fresh
  * JVM at a hundredth of the speed first — longer than the whole flower run).
@@ -15,12 +15,12 @@ package dlbasics.nn;
  * y = n·ln2 - r        n = round(y / ln2), |r| &lt;= ln2/2 (ln2 split in two, Cody-Waite)
  * q = expm1(r)         fdlibm's rational approximation of expm1 on |r| &lt;= ln2/2
  * e^-y = 2^-n (1 + q)  2^-n made from n's bits
- * a &lt; 1:  tanh a = -expm1(-y) / (2 + expm1(-y)),  expm1(-y) = 2^-n q + (2^-n - 1)
- * a &gt;= 1: tanh a = 1 - 2w / (1 + w),              w = e^-y
+ * n &lt;= 2 (a &lt; 0.87): tanh a = -expm1(-y) / (2 + expm1(-y)),  expm1(-y) = 2^-n q + (2^-n - 1)
+ * n &gt;= 3:            tanh a = 1 - 2w / (1 + w),              w = e^-y
  * tanh x = sign(x) · tanh a
  * </pre>
- * (fdlibm's own split; both branches are computed and one is kept by a multiply with 0 or 1, so the
- * loops have no branches.)
+ * (fdlibm splits at a = 1; both forms are computed and one is kept by weights ±1 and ±0 made from n's
+ * bits and x's sign bit, so the loops have no branches.)
  *
  * <p>Accuracy, measured ({@code FastTanhTest}, 4,000,000 seeded points, normal(0, 3) and log-uniform
  * magnitudes 2^-30 .. 2^6): within 3 ulps of {@link StrictMath#tanh} (which is itself within 1 ulp);
@@ -45,10 +45,10 @@ final class FastTanh {
     private static final double Q5 = -2.01099218183624371326e-07;
     /** Beyond 22, tanh rounds to 1; clamping keeps n &lt;= 64 and 2^-n normal. */
     private static final double CLAMP = 22.0;
-    /** x · 2^600 · 2^600 clamped to [-1, 1] is x's sign (±1, or ±0 for ±0) for every nonzero double. */
-    private static final double TWO_600 = 0x1p600;
+    private static final long SIGN_BIT = 0x8000000000000000L;
+    private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
 
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[3][0]);
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][0]);
 
     private FastTanh() {
     }
@@ -63,40 +63,46 @@ final class FastTanh {
         double r = (n * LN2_HI - y) + n * LN2_LO;
         // pass 2 and 3: q = expm1(r)
         double q = expm1Rational(r, expm1Poly(r));
-        // pass 4: s = 2^-n
-        double s = powerOfTwoMinus(t);
+        // pass 4: s = 2^-n, and the weights of the two forms with x's sign
+        long k = Double.doubleToRawLongBits(t) - SHIFTER_BITS;
+        double s = powerOfTwoMinus(k);
+        double sign = signOf(x);
+        double large = largeForm(k);
+        double wSmall = (1.0 - large) * sign;
+        double wLarge = large * sign;
         // pass 5: both forms of tanh a
         double nem = (1.0 - s) - s * q;
         double w = s + s * q;
         double small = nem / (2.0 - nem);
-        double large = 1.0 - (w + w) / (1.0 + w);
-        // pass 6: keep one, put the sign back
-        double m = Math.min(Math.floor(ax), 1.0);
-        double th = (1.0 - m) * small + m * large;
-        return th * Math.min(Math.max(x * TWO_600 * TWO_600, -1.0), 1.0);
+        double big = 1.0 - (w + w) / (1.0 + w);
+        // pass 6: keep one, with x's sign
+        return wSmall * small + wLarge * big;
     }
 
     /**
-     * {@code a[i] = tanh(z[i])} for i in {@code 0 .. n-1}; a may be z. Uses three per-thread scratch
+     * {@code a[i] = tanh(z[i])} for i in {@code 0 .. n-1}; a may be z. Uses four per-thread scratch
      * arrays of n doubles, allocated once per thread (and again only when a larger n is seen).
      */
     static void tanh(double[] z, double[] a, int n) {
         double[][] scratch = SCRATCH.get();
         if (scratch[0].length < n) {
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < scratch.length; k++) {
                 scratch[k] = new double[n];
             }
         }
         double[] S = scratch[0];
         double[] R = scratch[1];
         double[] Q = scratch[2];
+        double[] W = scratch[3];
         // Each loop is kept short: C2 vectorises a loop only when its body is small enough to unroll.
+        // (No Math.floor, min or max past the first loop: C1, which runs the first ~1000 iterations of a
+        // small network, calls them instead of inlining them.)
         reduce(z, S, R, n);
         poly(R, Q, n);
         rational(R, Q, n);
-        powers(S, n);
+        powers(z, S, R, W, n);
         bothForms(S, Q, n);
-        select(z, S, Q, a, n);
+        select(R, S, W, Q, a, n);
     }
 
     /** S = the shifted n (its low bits hold n), R = r, for y = 2·min(|z|, 22) = n·ln2 - r. */
@@ -123,9 +129,15 @@ final class FastTanh {
         }
     }
 
-    private static void powers(double[] S, int n) {
+    /** From S = the shifted n: S = 2^-n, R = the small form's weight, W = the large form's, each signed as z. */
+    private static void powers(double[] z, double[] S, double[] R, double[] W, int n) {
         for (int i = 0; i < n; i++) {
-            S[i] = powerOfTwoMinus(S[i]);
+            long k = Double.doubleToRawLongBits(S[i]) - SHIFTER_BITS;
+            double sign = signOf(z[i]);
+            double large = largeForm(k);
+            S[i] = powerOfTwoMinus(k);
+            R[i] = (1.0 - large) * sign;
+            W[i] = large * sign;
         }
     }
 
@@ -141,12 +153,10 @@ final class FastTanh {
         }
     }
 
-    private static void select(double[] z, double[] S, double[] Q, double[] a, int n) {
+    /** a = wSmall·small + wLarge·large: one weight is ±1, the other ±0, so the sum is exact. */
+    private static void select(double[] R, double[] S, double[] W, double[] Q, double[] a, int n) {
         for (int i = 0; i < n; i++) {
-            double x = z[i];
-            double m = Math.min(Math.floor(Math.min(Math.abs(x), CLAMP)), 1.0);
-            double th = (1.0 - m) * S[i] + m * Q[i];
-            a[i] = th * Math.min(Math.max(x * TWO_600 * TWO_600, -1.0), 1.0);
+            a[i] = R[i] * S[i] + W[i] * Q[i];
         }
     }
 
@@ -165,8 +175,18 @@ final class FastTanh {
         return r - (r * e - hxs);
     }
 
-    /** {@code 2^-n} from {@code t = n + 1.5·2^52} (0 &lt;= n &lt;= 64): n sits in t's low bits. */
-    private static double powerOfTwoMinus(double t) {
-        return Double.longBitsToDouble((1023 - (Double.doubleToRawLongBits(t) - SHIFTER_BITS)) << 52);
+    /** {@code 2^-n} for 0 &lt;= n &lt;= 64. */
+    private static double powerOfTwoMinus(long n) {
+        return Double.longBitsToDouble((1023 - n) << 52);
+    }
+
+    /** 1 when n &gt;= 3 (|x| &gt; 0.87: the large form, as fdlibm from 1), else 0. */
+    private static double largeForm(long n) {
+        return (double) ((2 - n) >>> 63);
+    }
+
+    /** ±1 with x's sign bit (also for ±0 and NaN). */
+    private static double signOf(double x) {
+        return Double.longBitsToDouble((Double.doubleToRawLongBits(x) & SIGN_BIT) | ONE_BITS);
     }
 }
