@@ -24,7 +24,7 @@ final class FastSigmoid {
     private static final double V_MIN = -746.0;
     private static final double V_MAX = 710.0;
 
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[3][0]);
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][FastTanh.CHUNK]);
 
     private FastSigmoid() {
     }
@@ -40,31 +40,51 @@ final class FastSigmoid {
     }
 
     /**
-     * {@code a[i] = σ(z[i])} for i in {@code 0 .. n-1}; a may be z. Uses three per-thread scratch arrays
-     * of n doubles, allocated once per thread (and again only when a larger n is seen).
+     * {@code a[i] = σ(z[i])} for i in {@code 0 .. n-1}; a may be z. Works in chunks of
+     * {@value FastTanh#CHUNK} values copied into per-thread scratch arrays (allocated once per thread), for
+     * the reasons given at {@link FastTanh#CHUNK}.
      */
     static void sigmoid(double[] z, double[] a, int n) {
         double[][] scratch = SCRATCH.get();
-        if (scratch[0].length < n) {
-            for (int k = 0; k < 3; k++) {
-                scratch[k] = new double[n];
-            }
+        double[] X = scratch[0];
+        double[] S = scratch[1];
+        double[] R = scratch[2];
+        double[] Q = scratch[3];
+        for (int from = 0; from < n; from += FastTanh.CHUNK) {
+            int len = Math.min(FastTanh.CHUNK, n - from);
+            System.arraycopy(z, from, X, 0, len);
+            reduce(X, S, R, len);
+            poly(R, Q, len);
+            rational(R, Q, len);
+            powers(S, R, len);
+            combine(Q, S, R, X, len);
+            System.arraycopy(X, 0, a, from, len);
         }
-        double[] S = scratch[0];
-        double[] R = scratch[1];
-        double[] Q = scratch[2];
-        reduce(z, S, R, n);
+    }
+
+    private static void poly(double[] R, double[] Q, int n) {
         for (int i = 0; i < n; i++) {
             Q[i] = FastTanh.expm1Poly(R[i]);
         }
+    }
+
+    private static void rational(double[] R, double[] Q, int n) {
         for (int i = 0; i < n; i++) {
             Q[i] = FastTanh.expm1Rational(R[i], Q[i]);
         }
+    }
+
+    /** From S = the shifted n: S = 2^floor(n/2), R = 2^(n - floor(n/2)). */
+    private static void powers(double[] S, double[] R, int n) {
         for (int i = 0; i < n; i++) {
             double t = S[i];
             S[i] = firstPower(t);
             R[i] = secondPower(t);
         }
+    }
+
+    /** σ = 1 / (1 + ((1 + q)·2^n1)·2^n2). */
+    private static void combine(double[] Q, double[] S, double[] R, double[] a, int n) {
         for (int i = 0; i < n; i++) {
             a[i] = 1.0 / (1.0 + ((1.0 + Q[i]) * S[i]) * R[i]);
         }

@@ -48,7 +48,15 @@ final class FastTanh {
     private static final long SIGN_BIT = 0x8000000000000000L;
     private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
 
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][0]);
+    /**
+     * Values per chunk. The loops index the chunk's scratch copies from 0 (C2 does not vectorise a loop
+     * over two arrays at different offsets: they might overlap), and run several times per activation:
+     * the JIT hands a method to its optimising compiler after about 600 calls however long its loop, so
+     * one call per layer would leave a small network's first ~1000 iterations in slower code.
+     */
+    static final int CHUNK = 256;
+
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[5][CHUNK]);
 
     private FastTanh() {
     }
@@ -80,29 +88,30 @@ final class FastTanh {
     }
 
     /**
-     * {@code a[i] = tanh(z[i])} for i in {@code 0 .. n-1}; a may be z. Uses four per-thread scratch
-     * arrays of n doubles, allocated once per thread (and again only when a larger n is seen).
+     * {@code a[i] = tanh(z[i])} for i in {@code 0 .. n-1}; a may be z. Works in chunks of {@value #CHUNK}
+     * values copied into per-thread scratch arrays (allocated once per thread).
      */
     static void tanh(double[] z, double[] a, int n) {
         double[][] scratch = SCRATCH.get();
-        if (scratch[0].length < n) {
-            for (int k = 0; k < scratch.length; k++) {
-                scratch[k] = new double[n];
-            }
+        double[] X = scratch[0];
+        double[] S = scratch[1];
+        double[] R = scratch[2];
+        double[] Q = scratch[3];
+        double[] W = scratch[4];
+        for (int from = 0; from < n; from += CHUNK) {
+            int len = Math.min(CHUNK, n - from);
+            System.arraycopy(z, from, X, 0, len);
+            // Each loop is kept short: C2 vectorises a loop only when its body is small enough to unroll.
+            // (No Math.floor, min or max past the first loop: C1, which runs the first few hundred
+            // iterations of a small network, calls them instead of inlining them.)
+            reduce(X, S, R, len);
+            poly(R, Q, len);
+            rational(R, Q, len);
+            powers(X, S, R, W, len);
+            bothForms(S, Q, len);
+            select(R, S, W, Q, X, len);
+            System.arraycopy(X, 0, a, from, len);
         }
-        double[] S = scratch[0];
-        double[] R = scratch[1];
-        double[] Q = scratch[2];
-        double[] W = scratch[3];
-        // Each loop is kept short: C2 vectorises a loop only when its body is small enough to unroll.
-        // (No Math.floor, min or max past the first loop: C1, which runs the first ~1000 iterations of a
-        // small network, calls them instead of inlining them.)
-        reduce(z, S, R, n);
-        poly(R, Q, n);
-        rational(R, Q, n);
-        powers(z, S, R, W, n);
-        bothForms(S, Q, n);
-        select(R, S, W, Q, a, n);
     }
 
     /** S = the shifted n (its low bits hold n), R = r, for y = 2·min(|z|, 22) = n·ln2 - r. */
