@@ -67,8 +67,9 @@ public enum Activation {
 
         @Override
         void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ) {
-            for (int i = 0; i < dZ.length; i++) {
-                dZ[i] = dA[i] * (1 - a[i] * a[i]);
+            // in chunks, so the JIT optimises the loop after a few dozen flower iterations (see FastTanh.CHUNK)
+            for (int from = 0; from < dZ.length; from += FastTanh.CHUNK) {
+                tanhBackward(dA, a, dZ, from, Math.min(dZ.length, from + FastTanh.CHUNK));
             }
         }
     };
@@ -80,6 +81,13 @@ public enum Activation {
      */
     public static double sigmoid(double z) {
         return FastSigmoid.sigmoid(z);
+    }
+
+    /** {@code dZ = dA · (1 - A²)} over {@code [from, to)}: one index for all three arrays, so C2 vectorises it. */
+    private static void tanhBackward(double[] dA, double[] a, double[] dZ, int from, int to) {
+        for (int i = from; i < to; i++) {
+            dZ[i] = dA[i] * (1 - a[i] * a[i]);
+        }
     }
 
     /** Operation names for error messages, made once so that the kernels allocate nothing per call. */
