@@ -30,6 +30,13 @@ final class ScalarGemmKernel implements GemmKernel {
      */
     static final int NARROW = 4;
 
+    /**
+     * Products with at most this many terms per entry (k) and B read in place are computed entry by entry:
+     * the flower network's {@code Z1 = W1·X} (k = 2) and {@code Z2 = W2·A1} (k = 4) would otherwise make
+     * k passes over each row of C.
+     */
+    static final int SHORT = 4;
+
     /** For a small Bᵀ, copies op(B) ({@code k x m}, row-major) into the job's reusable buffer. */
     @Override
     public void prepare(GemmJob job) {
@@ -52,6 +59,8 @@ final class ScalarGemmKernel implements GemmKernel {
     public void multiply(GemmJob job, int j0, int j1) {
         if (job.m <= NARROW) {
             narrow(job.a, job.transA, job.b, job.transB, job.c, job.n, job.k, job.m, j0, j1);
+        } else if (job.k <= SHORT && !job.transB) {
+            shortProducts(job.a, job.transA, job.b, job.c, job.n, job.k, job.m, j0, j1);
         } else if (job.transB && job.packed != null) {
             multiply(job.a, job.transA, job.packed, false, job.c, job.n, job.k, job.m, j0, j1);
         } else {
@@ -131,6 +140,55 @@ final class ScalarGemmKernel implements GemmKernel {
             }
             for (; j < j1; j++) {
                 c[i * m + j] = dot(a, i * aRow, aCol, b, j * bCol, bRow, c[i * m + j], k);
+            }
+        }
+    }
+
+    /**
+     * {@code C[:, j0:j1] += op(A) · B[:, j0:j1]} for k &lt;= {@value #SHORT}: each entry's k terms are added
+     * in order in a local (the documented order), one pass over C instead of k.
+     */
+    private static void shortProducts(double[] a, boolean transA, double[] b, double[] c, int n, int k, int m, int j0, int j1) {
+        int aRow = transA ? 1 : k;
+        int aCol = transA ? n : 1;
+        for (int i = 0; i < n; i++) {
+            int ao = i * aRow;
+            int co = i * m;
+            switch (k) {
+                case 1: {
+                    double a0 = a[ao];
+                    for (int j = j0; j < j1; j++) {
+                        c[co + j] += a0 * b[j];
+                    }
+                    break;
+                }
+                case 2: {
+                    double a0 = a[ao];
+                    double a1 = a[ao + aCol];
+                    for (int j = j0; j < j1; j++) {
+                        c[co + j] = (c[co + j] + a0 * b[j]) + a1 * b[m + j];
+                    }
+                    break;
+                }
+                case 3: {
+                    double a0 = a[ao];
+                    double a1 = a[ao + aCol];
+                    double a2 = a[ao + 2 * aCol];
+                    for (int j = j0; j < j1; j++) {
+                        c[co + j] = ((c[co + j] + a0 * b[j]) + a1 * b[m + j]) + a2 * b[2 * m + j];
+                    }
+                    break;
+                }
+                default: {
+                    double a0 = a[ao];
+                    double a1 = a[ao + aCol];
+                    double a2 = a[ao + 2 * aCol];
+                    double a3 = a[ao + 3 * aCol];
+                    for (int j = j0; j < j1; j++) {
+                        c[co + j] = (((c[co + j] + a0 * b[j]) + a1 * b[m + j]) + a2 * b[2 * m + j]) + a3 * b[3 * m + j];
+                    }
+                    break;
+                }
             }
         }
     }

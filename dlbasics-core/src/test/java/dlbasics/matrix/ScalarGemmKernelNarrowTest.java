@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The plain kernel's path for narrow products (C at most {@value ScalarGemmKernel#NARROW} columns wide,
- * computed entry by entry in blocks) gives the naive loop's bits for every transposition, for row counts
+ * The plain kernel's paths for narrow products (C at most {@value ScalarGemmKernel#NARROW} columns wide,
+ * computed entry by entry in blocks) and short ones (at most {@value ScalarGemmKernel#SHORT} terms per
+ * entry) give the naive loop's bits for every transposition, for row counts
  * that fill its 4-row blocks and ones that leave rows over, on 1 and 2 threads.
  */
 class ScalarGemmKernelNarrowTest {
@@ -23,6 +24,8 @@ class ScalarGemmKernelNarrowTest {
         int[][] nkm = {
             {4, 400, 2}, {1, 400, 4}, {4, 400, 1}, {5, 17, 3}, {9, 50, 4}, {8, 30, 1}, {7, 13, 2},
             {1, 1, 1}, {3, 2, 4}, {12, 1, 3}, {2, 209, 4}, {6, 5, 2},
+            // short products (k <= 4, C wider than 4): one pass over C
+            {4, 2, 400}, {1, 4, 400}, {3, 1, 9}, {5, 3, 17}, {2, 4, 5}, {7, 2, 33},
         };
         List<Arguments> out = new ArrayList<>();
         long seed = 100;
