@@ -54,23 +54,11 @@ final class FastSigmoid {
             int len = Math.min(FastTanh.CHUNK, n - from);
             System.arraycopy(z, from, X, 0, len);
             reduce(X, S, R, len);
-            poly(R, Q, len);
-            rational(R, Q, len);
+            FastTanh.poly(R, Q, len); // the same expm1 passes as tanh: the JIT compiles them once
+            FastTanh.rational(R, Q, len);
             powers(S, R, len);
             combine(Q, S, R, X, len);
             System.arraycopy(X, 0, a, from, len);
-        }
-    }
-
-    private static void poly(double[] R, double[] Q, int n) {
-        for (int i = 0; i < n; i++) {
-            Q[i] = FastTanh.expm1Poly(R[i]);
-        }
-    }
-
-    private static void rational(double[] R, double[] Q, int n) {
-        for (int i = 0; i < n; i++) {
-            Q[i] = FastTanh.expm1Rational(R[i], Q[i]);
         }
     }
 

@@ -126,13 +126,15 @@ final class FastTanh {
         }
     }
 
-    private static void poly(double[] R, double[] Q, int n) {
+    /** Q = fdlibm's R1 of each r in R (the first half of expm1; also used by {@link FastSigmoid}). */
+    static void poly(double[] R, double[] Q, int n) {
         for (int i = 0; i < n; i++) {
             Q[i] = expm1Poly(R[i]);
         }
     }
 
-    private static void rational(double[] R, double[] Q, int n) {
+    /** Q = expm1(r) from r in R and R1 in Q (also used by {@link FastSigmoid}). */
+    static void rational(double[] R, double[] Q, int n) {
         for (int i = 0; i < n; i++) {
             Q[i] = expm1Rational(R[i], Q[i]);
         }
