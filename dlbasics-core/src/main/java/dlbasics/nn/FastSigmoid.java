@@ -2,8 +2,8 @@ package dlbasics.nn;
 
 /**
  * Our own sigmoid {@code σ(z) = 1 / (1 + e^-z)}, the naive formula with our own exp, built like
- * {@link FastTanh}: plain double arithmetic (no FMA) in short loops that C2 vectorises, about twice as
- * fast as {@link Math#exp} per value on the flower network's output layer.
+ * {@link FastTanh}: plain double arithmetic (no FMA) in short loops that C2 vectorises. Measured on the
+ * flower network's 1 x 400 output layer: 1.2 to 1.6 us against 2.7 us with {@link Math#exp}.
  *
  * <pre>
  * v = -z clamped to [-746, 710]   (beyond, e^v is 0 or overflows to +∞ all the same)
@@ -17,7 +17,8 @@ package dlbasics.nn;
  *
  * <p>Accuracy, measured ({@code FastSigmoidTest}, 2,000,000 seeded points over ±745): within 2 ulps of
  * {@code 1 / (1 + StrictMath.exp(-z))} for z &gt;= -36 and 4 ulps below (where the formula's {@code 1 + e^-z}
- * rounds more coarsely than σ), 99.5 % within 1 ulp. The scalar {@link #sigmoid(double)} and the
+ * rounds more coarsely than σ), 99.5 % within 1 ulp; against 200-bit arithmetic (mpmath) the worst case
+ * found is 1.95 ulps. The scalar {@link #sigmoid(double)} and the
  * array form give the same bits.
  */
 final class FastSigmoid {
