@@ -151,45 +151,50 @@ final class ScalarGemmKernel implements GemmKernel {
     private static void shortProducts(double[] a, boolean transA, double[] b, double[] c, int n, int k, int m, int j0, int j1) {
         int aRow = transA ? 1 : k;
         int aCol = transA ? n : 1;
+        // one small method per k and row: each compiles quickly, and is called often enough (once per row)
+        // for the JIT to optimise it early
         for (int i = 0; i < n; i++) {
             int ao = i * aRow;
             int co = i * m;
             switch (k) {
-                case 1: {
-                    double a0 = a[ao];
-                    for (int j = j0; j < j1; j++) {
-                        c[co + j] += a0 * b[j];
-                    }
+                case 1:
+                    shortRow1(a[ao], b, c, co, j0, j1);
                     break;
-                }
-                case 2: {
-                    double a0 = a[ao];
-                    double a1 = a[ao + aCol];
-                    for (int j = j0; j < j1; j++) {
-                        c[co + j] = (c[co + j] + a0 * b[j]) + a1 * b[m + j];
-                    }
+                case 2:
+                    shortRow2(a[ao], a[ao + aCol], b, m, c, co, j0, j1);
                     break;
-                }
-                case 3: {
-                    double a0 = a[ao];
-                    double a1 = a[ao + aCol];
-                    double a2 = a[ao + 2 * aCol];
-                    for (int j = j0; j < j1; j++) {
-                        c[co + j] = ((c[co + j] + a0 * b[j]) + a1 * b[m + j]) + a2 * b[2 * m + j];
-                    }
+                case 3:
+                    shortRow3(a[ao], a[ao + aCol], a[ao + 2 * aCol], b, m, c, co, j0, j1);
                     break;
-                }
-                default: {
-                    double a0 = a[ao];
-                    double a1 = a[ao + aCol];
-                    double a2 = a[ao + 2 * aCol];
-                    double a3 = a[ao + 3 * aCol];
-                    for (int j = j0; j < j1; j++) {
-                        c[co + j] = (((c[co + j] + a0 * b[j]) + a1 * b[m + j]) + a2 * b[2 * m + j]) + a3 * b[3 * m + j];
-                    }
+                default:
+                    shortRow4(a[ao], a[ao + aCol], a[ao + 2 * aCol], a[ao + 3 * aCol], b, m, c, co, j0, j1);
                     break;
-                }
             }
+        }
+    }
+
+    private static void shortRow1(double a0, double[] b, double[] c, int co, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            c[co + j] += a0 * b[j];
+        }
+    }
+
+    private static void shortRow2(double a0, double a1, double[] b, int m, double[] c, int co, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            c[co + j] = (c[co + j] + a0 * b[j]) + a1 * b[m + j];
+        }
+    }
+
+    private static void shortRow3(double a0, double a1, double a2, double[] b, int m, double[] c, int co, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            c[co + j] = ((c[co + j] + a0 * b[j]) + a1 * b[m + j]) + a2 * b[2 * m + j];
+        }
+    }
+
+    private static void shortRow4(double a0, double a1, double a2, double a3, double[] b, int m, double[] c, int co,
+                                  int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            c[co + j] = (((c[co + j] + a0 * b[j]) + a1 * b[m + j]) + a2 * b[2 * m + j]) + a3 * b[3 * m + j];
         }
     }
 
