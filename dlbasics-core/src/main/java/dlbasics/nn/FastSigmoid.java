@@ -25,7 +25,13 @@ final class FastSigmoid {
     private static final double V_MIN = -746.0;
     private static final double V_MAX = 710.0;
 
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][FastTanh.CHUNK]);
+    private static final ThreadLocal<double[][]> SCRATCH = new ThreadLocal<>() {
+        // an anonymous class rather than a lambda: no invokedynamic bootstrap on the first call
+        @Override
+        protected double[][] initialValue() {
+            return new double[4][FastTanh.CHUNK];
+        }
+    };
 
     private FastSigmoid() {
     }

@@ -56,7 +56,13 @@ final class FastTanh {
      */
     static final int CHUNK = 256;
 
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[5][CHUNK]);
+    private static final ThreadLocal<double[][]> SCRATCH = new ThreadLocal<>() {
+        // an anonymous class rather than a lambda: no invokedynamic bootstrap on the first call
+        @Override
+        protected double[][] initialValue() {
+            return new double[5][CHUNK];
+        }
+    };
 
     private FastTanh() {
     }
