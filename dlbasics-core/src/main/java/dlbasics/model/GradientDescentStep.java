@@ -16,7 +16,7 @@ import dlbasics.nn.Losses;
  * <pre>
  * shapes, for layer l = 1..L with n[l] units and m examples:
  *   A[0] = X        n[0] x m      XT = Xᵀ   m x n[0]   (transposed once per fit)
- *   Z[l], A[l]      n[l] x m      AT[l] = A[l]ᵀ  m x n[l]  (l = 1..L-1, refreshed each backward)
+ *   Z[l], A[l]      n[l] x m      AT[l] = A[l]ᵀ  m x n[l]  (l = 1..L-1 with n[l] > 4, refreshed each backward)
  *   dZ[l]           n[l] x m      dA[l]  n[l] x m  (l = 1..L-1; no dA[0]: the input layer needs none)
  *   dW[l]           n[l] x n[l-1] db[l]  n[l] x 1
  * </pre>
@@ -44,6 +44,11 @@ final class GradientDescentStep {
     private final Matrix[] dW;
     private final Matrix[] db;
     private final OutputGradient outputGradient;
+    /**
+     * Hidden layers of at most this many units are not copied transposed for {@code dW[l+1] = dZ[l+1]·A[l]ᵀ}:
+     * the product reads A[l] in place as fast (its dW is at most 4 wide: a dot product per entry).
+     */
+    private static final int NARROW_LAYER = 4;
 
     /** Allocates the buffers for {@code network} on X ({@code n[0] x m}) and Y ({@code 1 x m}), already checked. */
     GradientDescentStep(Network network, Matrix X, Matrix Y, OutputGradient outputGradient) {
@@ -73,7 +78,7 @@ final class GradientDescentStep {
             if (l < L || outputGradient == OutputGradient.COURSE) {
                 dA[l] = Matrix.zeros(n[l], m);
             }
-            if (l < L) {
+            if (l < L && n[l] > NARROW_LAYER) {
                 AT[l] = Matrix.zeros(m, n[l]);
             }
         }
@@ -84,12 +89,21 @@ final class GradientDescentStep {
      * {@code A[l] = g(Z[l])} for l = 1..L; returns the cost J from the logits Z[L].
      */
     double forward() {
+        forwardWithoutCost();
+        return cost();
+    }
+
+    /** The forward pass of {@link #forward()} without the cost (iterations that do not record it). */
+    void forwardWithoutCost() {
         for (int l = 1; l <= L; l++) {
             // Z[l] = W[l] · A[l-1] + b[l];  A[l] = g(Z[l])
             Linear.forward(network.W(l), A[l - 1], network.b(l), Z[l]);
             network.activation(l).forward(Z[l], A[l]);
         }
-        // J = (1/m) Σ [y softplus(-z) + (1-y) softplus(z)] over the logits z of Z[L]
+    }
+
+    /** The cost of the last forward pass: {@code J = (1/m) Σ [y softplus(-z) + (1-y) softplus(z)]} over the logits z of Z[L]. */
+    double cost() {
         return Losses.crossEntropyFromLogits(Z[L], Y);
     }
 
@@ -112,6 +126,11 @@ final class GradientDescentStep {
             if (l < L) {
                 // dZ[l] = dA[l] · g'(Z[l])
                 network.activation(l).backward(dA[l], Z[l], A[l], dZ[l]);
+            }
+            if (l > 1 && AT[l - 1] == null) {
+                // a narrow hidden layer's A[l-1] is read transposed in place: as fast as its copy, which is saved
+                Linear.backward(dZ[l], A[l - 1], network.W(l), dW[l], db[l], dA[l - 1]);
+                continue;
             }
             if (l > 1) {
                 MatrixOps.transpose(A[l - 1], AT[l - 1]);

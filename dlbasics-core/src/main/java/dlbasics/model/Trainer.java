@@ -15,7 +15,7 @@ import java.util.List;
  * <pre>
  * for i = 0 .. iterations-1:
  *     forward:  Z[l] = W[l]·A[l-1] + b[l], A[l] = g(Z[l]) for l = 1..L   (A[0] = X)
- *     cost:     J = -(1/m) Σ [y log a + (1-y) log(1-a)], recorded when i % costEvery == 0
+ *     cost:     J = -(1/m) Σ [y log a + (1-y) log(1-a)], only when i % costEvery == 0 (it is recorded)
  *     backward: dZ[L] = A[L] - Y, then dW[l], db[l] for l = L down to 1 (no dA[0])
  *     update:   W[l] -= learningRate·dW[l], b[l] -= learningRate·db[l]
  * </pre>
@@ -39,8 +39,8 @@ import java.util.List;
  * in place; {@link #resume} continues a run from a {@link TrainingState}. Runs are deterministic.
  * Buffers are allocated once per call (Z, A, dZ, dA, dW, db per layer, and a transposed copy of X, as
  * large as X, so that {@code dW[1] = (1/m) dZ[1]·Xᵀ} reads it row by row), and an iteration allocates nothing. The library never prints:
- * progress goes to {@link TrainingListener}s. A NaN or infinite cost or output throws
- * {@link TrainingDivergedException}. A trainer holds no run state and may be reused.
+ * progress goes to {@link TrainingListener}s. A NaN or infinite output Z[L] (checked every
+ * iteration) or recorded cost throws {@link TrainingDivergedException}. A trainer holds no run state and may be reused.
  */
 public final class Trainer {
     private final TrainingSettings settings;
@@ -197,9 +197,13 @@ public final class Trainer {
         }
         int i = start;
         while (i < total && !event.stopRequested()) {
-            double cost = step.forward();
+            // the cost only where it is recorded: it costs more than the rest of a small network's step, and
+            // divergence shows in Z[L] anyway (the cost from the logits is finite for any finite Z[L])
+            boolean recorded = i % costEvery == 0;
+            step.forwardWithoutCost();
+            double cost = recorded ? step.cost() : 0.0;
             checkFinite(cost, step.outputLogits(), i, learningRate);
-            if (i % costEvery == 0) {
+            if (recorded) {
                 costs.add(cost);
                 event.moveTo(i, cost);
                 for (int k = 0; k < heard.length; k++) {

@@ -16,6 +16,11 @@ public enum Activation {
         }
 
         @Override
+        void forwardKernel(double[] z, double[] a, int n) {
+            FastSigmoid.sigmoid(z, a, n);
+        }
+
+        @Override
         void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ) {
             for (int i = 0; i < dZ.length; i++) {
                 double s = sigmoid(z[i]);
@@ -31,33 +36,58 @@ public enum Activation {
         }
 
         @Override
+        void forwardKernel(double[] z, double[] a, int n) {
+            for (int i = 0; i < n; i++) {
+                a[i] = Math.max(0.0, z[i]);
+            }
+        }
+
+        @Override
         void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ) {
             for (int i = 0; i < dZ.length; i++) {
                 dZ[i] = z[i] <= 0 ? 0.0 : dA[i];
             }
         }
     },
-    /** {@code tanh(z)}; backward {@code dZ = dA · (1 - A²)} with {@code A = tanh(Z)}. */
+    /**
+     * {@code tanh(z)}, our own kernel ({@code FastTanh}: within 3 ulps of {@link StrictMath#tanh}, odd,
+     * about five times faster than {@link Math#tanh} once the JIT has compiled it); backward {@code dZ = dA · (1 - A²)} with
+     * {@code A = tanh(Z)}.
+     */
     TANH {
         @Override
         public double apply(double z) {
-            return Math.tanh(z);
+            return FastTanh.tanh(z);
+        }
+
+        @Override
+        void forwardKernel(double[] z, double[] a, int n) {
+            FastTanh.tanh(z, a, n);
         }
 
         @Override
         void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ) {
-            for (int i = 0; i < dZ.length; i++) {
-                dZ[i] = dA[i] * (1 - a[i] * a[i]);
+            // in chunks, so the JIT optimises the loop after a few dozen flower iterations (see FastTanh.CHUNK)
+            for (int from = 0; from < dZ.length; from += FastTanh.CHUNK) {
+                tanhBackward(dA, a, dZ, from, Math.min(dZ.length, from + FastTanh.CHUNK));
             }
         }
     };
 
     /**
-     * {@code σ(z) = 1 / (1 + e^-z)}, exactly the naive formula: it is finite for every input (for
-     * very negative z, {@code e^-z} overflows to infinity and σ becomes 0; never NaN).
+     * {@code σ(z) = 1 / (1 + e^-z)}, the naive formula with our own exp ({@code FastSigmoid}: within 2 ulps
+     * of the formula with {@link StrictMath#exp}, 4 for z &lt; -36, the same bits as {@link #forward} gives): it is finite for
+     * every input (for very negative z, {@code e^-z} overflows to infinity and σ becomes 0; never NaN).
      */
     public static double sigmoid(double z) {
-        return 1.0 / (1.0 + Math.exp(-z));
+        return FastSigmoid.sigmoid(z);
+    }
+
+    /** {@code dZ = dA · (1 - A²)} over {@code [from, to)}: one index for all three arrays, so C2 vectorises it. */
+    private static void tanhBackward(double[] dA, double[] a, double[] dZ, int from, int to) {
+        for (int i = from; i < to; i++) {
+            dZ[i] = dA[i] * (1 - a[i] * a[i]);
+        }
     }
 
     /** Operation names for error messages, made once so that the kernels allocate nothing per call. */
@@ -66,6 +96,9 @@ public enum Activation {
 
     /** The activation of one value. */
     public abstract double apply(double z);
+
+    /** {@code a[i] = g(z[i])} for i &lt; n, one loop per activation (no call per element); a may be z. */
+    abstract void forwardKernel(double[] z, double[] a, int n);
 
     abstract void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ);
 
@@ -88,11 +121,7 @@ public enum Activation {
     /** {@code A = g(Z)} element-wise; A may be Z. Z and A are {@code n x m}. */
     public void forward(Matrix Z, Matrix A) {
         Shapes.sameShape(forwardOp, Z, A);
-        double[] z = Z.data();
-        double[] a = A.data();
-        for (int i = 0; i < z.length; i++) {
-            a[i] = apply(z[i]);
-        }
+        forwardKernel(Z.data(), A.data(), Z.size());
     }
 
     /** {@code g(Z)} as a new matrix. */

@@ -128,6 +128,25 @@ class MatrixOpsTest {
                         () -> MatrixOps.rowSumsPairwise(Matrix.zeros(2, 3), Matrix.zeros(2, 2))).getMessage());
     }
 
+    /** rowSums sums four rows side by side; each row is still added left to right from 0 (1 to 9 rows). */
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2})
+    void rowSumsAddEachRowLeftToRight(long seed) {
+        NumpyRandom rng = new NumpyRandom(seed);
+        for (int n = 1; n <= 9; n++) {
+            Matrix a = rng.randn(n, 37).times(1e3);
+            Matrix out = Matrix.zeros(n, 1);
+            MatrixOps.rowSums(a, out);
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                for (int j = 0; j < a.cols(); j++) {
+                    sum += a.get(i, j);
+                }
+                assertEquals(sum, out.get(i, 0), 0.0, "seed " + seed + ", " + n + " rows, row " + i);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {0, 1, 2, 3, 42})
     void everyMethodEqualsItsMatrixCounterpart(long seed) {

@@ -45,6 +45,21 @@ class TrainerDivergenceTest {
         assertTrue(heard.stream().allMatch(Double::isFinite));
     }
 
+    /**
+     * Iterations that do not record the cost do not compute it (a small network's step would spend most of
+     * its time there); the same divergence is caught on the same iteration from Z[L].
+     */
+    @Test
+    void divergenceBetweenRecordedCostsIsCaughtFromTheOutput() {
+        Trainer trainer = Trainer.builder().learningRate(1e100).iterations(1000).costEvery(100).seed(1)
+                .initializer(Initializer.HE).build();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> trainer.fit(Network.of(6, 8, 8, 1), UNSCALED, DATA.Y));
+        assertEquals("Output Z[L] became NaN at iteration 2 (learningRate=1.0E100): try a smaller learning rate or scale "
+                + "the inputs (images: divide by 255)", e.getMessage());
+        assertEquals(2, e.iteration());
+    }
+
     @Test
     void anInfiniteOutputWithAFiniteCostIsCaughtToo() {
         // Z[L] = +Infinity on an example labelled 1 adds softplus(-inf) = 0 to the cost: J stays finite
