@@ -45,7 +45,9 @@ public final class Gemm {
     private static final int CHUNKS_PER_THREAD = 2;
 
     private static final GemmKernel KERNEL = selectKernel();
+    private static final PackedKernel PACKED_KERNEL = selectPackedKernel();
     private static final ThreadLocal<GemmJob> JOBS = ThreadLocal.withInitial(GemmJob::new);
+    private static final ThreadLocal<PackedJob> PACKED_JOBS = ThreadLocal.withInitial(PackedJob::new);
     private static volatile WorkerPool pool;
 
     private Gemm() {
@@ -79,6 +81,46 @@ public final class Gemm {
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;
         }
+    }
+
+    /** The Vector API kernel for packed operands when its module is present and not switched off. */
+    private static PackedKernel selectPackedKernel() {
+        if (!"false".equalsIgnoreCase(System.getProperty("dlbasics.vector", "true"))) {
+            PackedKernel vector = vectorPackedKernel();
+            if (vector != null) {
+                return vector;
+            }
+        }
+        return ScalarPackedKernel.INSTANCE;
+    }
+
+    /**
+     * The Vector API kernel for packed operands, loaded reflectively, or null when
+     * {@code jdk.incubator.vector} is absent or the machine has no 256-bit vectors.
+     */
+    static PackedKernel vectorPackedKernel() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return null;
+        }
+        try {
+            Class<?> type = Class.forName("dlbasics.matrix.VectorPackedKernel");
+            if (!(Boolean) type.getDeclaredMethod("usable").invoke(null)) {
+                return null;
+            }
+            return (PackedKernel) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** The plain-Java kernel for packed operands (always available). */
+    static PackedKernel scalarPackedKernel() {
+        return ScalarPackedKernel.INSTANCE;
+    }
+
+    /** The packed-operand kernel chosen at class load. */
+    static PackedKernel packedKernel() {
+        return PACKED_KERNEL;
     }
 
     /** The plain-Java kernel (always available). */
@@ -191,6 +233,92 @@ public final class Gemm {
             int target = (m + p.threads() * CHUNKS_PER_THREAD - 1) / (p.threads() * CHUNKS_PER_THREAD);
             job.chunkColumns = Math.max(align, (target + align - 1) / align * align);
             p.run(job, (m + job.chunkColumns - 1) / job.chunkColumns);
+        } finally {
+            job.clear();
+        }
+    }
+
+    /**
+     * {@code c = a · b} with b packed once beforehand (e.g. a layer's input X, packed once per fit), in
+     * {@link Gemm}'s order: the same bits as {@code multiply(a, false, B, false, c)} on the matrix b was
+     * packed from.
+     *
+     * @param a {@code n x k}
+     * @param b {@code k x m}, packed
+     * @param c the output, {@code n x m}; must not share storage with a
+     */
+    public static void multiply(Matrix a, PackedMatrix b, Matrix c) {
+        multiply(a, b, c, PACKED_KERNEL, null);
+    }
+
+    /**
+     * {@code c = a · bᵀ} with b packed once beforehand (e.g. {@code dW1 = dZ1 · Xᵀ}, the unscaled
+     * gradient of the first layer), in {@link Gemm}'s order: the same bits as
+     * {@code multiply(a, false, B, true, c)} on the matrix b was packed from.
+     *
+     * @param a {@code n x m}
+     * @param b {@code k x m}, packed
+     * @param c the output, {@code n x k}; must not share storage with a
+     */
+    public static void multiplyTransposed(Matrix a, PackedMatrix b, Matrix c) {
+        multiplyTransposed(a, b, c, PACKED_KERNEL, null);
+    }
+
+    /** {@link #multiply(Matrix, PackedMatrix, Matrix)} with a given kernel and pool (null: the shared pool). */
+    static void multiply(Matrix a, PackedMatrix b, Matrix c, PackedKernel kernel, WorkerPool workers) {
+        if (a.cols() != b.rows()) {
+            throw new IllegalArgumentException(String.format(
+                    "Gemm.multiply: A is %s but B is %s (A.cols must equal B.rows); %s", Shapes.shape(a), b,
+                    a.cols() == b.cols() ? "did you mean Gemm.multiplyTransposed, that is A · Bᵀ?"
+                            : "no transpose helps: the inner dimensions must agree, (n x k) · (k x m)"));
+        }
+        runPacked(a, b, c, false, a.rows(), b.cols(), kernel, workers);
+    }
+
+    /** {@link #multiplyTransposed(Matrix, PackedMatrix, Matrix)} with a given kernel and pool (null: the shared pool). */
+    static void multiplyTransposed(Matrix a, PackedMatrix b, Matrix c, PackedKernel kernel, WorkerPool workers) {
+        if (a.cols() != b.cols()) {
+            throw new IllegalArgumentException(String.format(
+                    "Gemm.multiplyTransposed: A is %s but B is %s (A.cols must equal B.cols); %s", Shapes.shape(a), b,
+                    a.cols() == b.rows() ? "did you mean Gemm.multiply, that is A · B?"
+                            : "no transpose helps: A · Bᵀ needs A n x m and B k x m"));
+        }
+        runPacked(a, b, c, true, a.rows(), b.rows(), kernel, workers);
+    }
+
+    /**
+     * Checks the output, clears it and runs the packed product: on the calling thread, or for at least
+     * {@value #PARALLEL_MIN} multiply-adds in chunks (B's column strips, or blocks of 8 rows of B for
+     * {@code A · Bᵀ}) about {@value #CHUNKS_PER_THREAD} per thread. Each C entry is computed whole by one
+     * thread.
+     */
+    private static void runPacked(Matrix a, PackedMatrix b, Matrix c, boolean transposed, int n, int m,
+                                  PackedKernel kernel, WorkerPool workers) {
+        String operation = transposed ? "Gemm.multiplyTransposed" : "Gemm.multiply";
+        Shapes.output(operation, c, n, m);
+        if (c.data() == a.data()) {
+            throw new IllegalArgumentException(operation + ": the output shares storage with A; "
+                    + "pass a separate output matrix");
+        }
+        double[] cd = c.data();
+        java.util.Arrays.fill(cd, 0.0);
+        if (n == 0 || b.rows() == 0 || b.cols() == 0) {
+            return;
+        }
+        PackedJob job = PACKED_JOBS.get();
+        job.set(kernel, a.data(), b, cd, n, transposed);
+        try {
+            kernel.prepare(job);
+            long work = (long) n * b.rows() * b.cols();
+            WorkerPool p = work < PARALLEL_MIN ? null : workers != null ? workers : pool();
+            if (p == null || p.threads() == 1) {
+                job.run(0, job.end);
+                return;
+            }
+            int align = transposed ? PackedMatrix.STRIP : 1;
+            int target = (job.end + p.threads() * CHUNKS_PER_THREAD - 1) / (p.threads() * CHUNKS_PER_THREAD);
+            job.chunkSize = Math.max(align, (target + align - 1) / align * align);
+            p.run(job, (job.end + job.chunkSize - 1) / job.chunkSize);
         } finally {
             job.clear();
         }

@@ -2,6 +2,7 @@ package dlbasics.model;
 
 import dlbasics.matrix.Matrix;
 import dlbasics.matrix.MatrixOps;
+import dlbasics.matrix.PackedMatrix;
 import dlbasics.nn.Activation;
 import dlbasics.nn.Linear;
 import dlbasics.nn.LossBackward;
@@ -15,7 +16,7 @@ import dlbasics.nn.Losses;
  *
  * <pre>
  * shapes, for layer l = 1..L with n[l] units and m examples:
- *   A[0] = X        n[0] x m      XT = Xᵀ   m x n[0]   (transposed once per fit)
+ *   A[0] = X        n[0] x m      XP = X packed once per fit (PackedMatrix), read by both products of layer 1
  *   Z[l], A[l]      n[l] x m      AT[l] = A[l]ᵀ  m x n[l]  (l = 1..L-1, refreshed each backward)
  *   dZ[l]           n[l] x m      dA[l]  n[l] x m  (l = 1..L-1; no dA[0]: the input layer needs none)
  *   dW[l]           n[l] x n[l-1] db[l]  n[l] x 1
@@ -35,7 +36,8 @@ final class GradientDescentStep {
     private final Network network;
     private final int L;
     private final Matrix Y;
-    private final Matrix XT;
+    /** X packed once per fit: W1·X and dZ1·Xᵀ read it, X is not read again and no Xᵀ is kept. */
+    private final PackedMatrix XP;
     private final Matrix[] A;
     private final Matrix[] AT;
     private final Matrix[] Z;
@@ -61,9 +63,7 @@ final class GradientDescentStep {
         dW = new Matrix[L + 1];
         db = new Matrix[L + 1];
         A[0] = X;
-        XT = Matrix.zeros(m, n[0]);
-        MatrixOps.transpose(X, XT);
-        AT[0] = XT;
+        XP = PackedMatrix.of(X);
         for (int l = 1; l <= L; l++) {
             Z[l] = Matrix.zeros(n[l], m);
             A[l] = Matrix.zeros(n[l], m);
@@ -86,7 +86,11 @@ final class GradientDescentStep {
     double forward() {
         for (int l = 1; l <= L; l++) {
             // Z[l] = W[l] · A[l-1] + b[l];  A[l] = g(Z[l])
-            Linear.forward(network.W(l), A[l - 1], network.b(l), Z[l]);
+            if (l == 1) {
+                Linear.forward(network.W(1), XP, network.b(1), Z[1]);
+            } else {
+                Linear.forward(network.W(l), A[l - 1], network.b(l), Z[l]);
+            }
             network.activation(l).forward(Z[l], A[l]);
         }
         // J = (1/m) Σ [y softplus(-z) + (1-y) softplus(z)] over the logits z of Z[L]
@@ -117,7 +121,11 @@ final class GradientDescentStep {
                 MatrixOps.transpose(A[l - 1], AT[l - 1]);
             }
             // dW[l] = (1/m) dZ[l] · A[l-1]ᵀ;  db[l] = (1/m) Σ_columns dZ[l];  dA[l-1] = W[l]ᵀ · dZ[l] (none for l = 1)
-            Linear.backwardTransposedInput(dZ[l], AT[l - 1], network.W(l), dW[l], db[l], l > 1 ? dA[l - 1] : null);
+            if (l == 1) {
+                Linear.backward(dZ[1], XP, network.W(1), dW[1], db[1], null);
+            } else {
+                Linear.backwardTransposedInput(dZ[l], AT[l - 1], network.W(l), dW[l], db[l], dA[l - 1]);
+            }
         }
     }
 
