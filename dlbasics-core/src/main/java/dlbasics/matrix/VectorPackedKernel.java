@@ -280,6 +280,10 @@ final class VectorPackedKernel implements PackedKernel {
         int strips = PackedMatrix.strips(cols);
         int groups = (n + 3) / 4;
         int k8 = rows * W;
+        if (n < 4) {
+            stripSweeps(at, bp, c, n, rows, strips, groups, p0, p1);
+            return;
+        }
         double[] t = BUFFERS.get()[1];
         int p = p0;
         for (; p + W <= p1; p += W) {
@@ -302,6 +306,47 @@ final class VectorPackedKernel implements PackedKernel {
                     sum += a[i * cols + j] * bp[((j / W) * rows + p) * W + j % W];
                 }
                 c[i * rows + p] = sum;
+            }
+        }
+    }
+
+    /**
+     * Fewer than 4 rows of C (logistic regression's {@code dZ·Xᵀ}, 1 x 209 · (12288x209)ᵀ): strip by strip,
+     * {@code C[i][p] += A[i][8s] · B[p][8s] + ... + A[i][8s+7] · B[p][8s+7]}, added one term at a time for
+     * each row p of the chunk in turn, so each entry still adds its terms in increasing order of j, B is
+     * read as stored (one stream per strip instead of one per strip at once) and the partial sums of C
+     * (one row of the chunk, in L1/L2) are loaded and stored once per strip. Measured 1 thread, load ~1:
+     * 2.4 ms with the 8-row tiles (a vector of 4 rows of C for 1 row), 1.2 ms this way.
+     */
+    private static void stripSweeps(double[] at, double[] bp, double[] c, int n, int rows, int strips, int groups,
+                                     int p0, int p1) {
+        for (int i = 0; i < n; i++) {
+            int g = i / 4;
+            int r = i % 4;
+            int co = i * rows;
+            for (int s = 0; s < strips; s++) {
+                int ao = (s * groups + g) * 32 + r;
+                double a0 = at[ao];
+                double a1 = at[ao + 4];
+                double a2 = at[ao + 8];
+                double a3 = at[ao + 12];
+                double a4 = at[ao + 16];
+                double a5 = at[ao + 20];
+                double a6 = at[ao + 24];
+                double a7 = at[ao + 28];
+                int bo = (s * rows + p0) * W;
+                for (int p = p0; p < p1; p++, bo += W) {
+                    double sum = c[co + p];
+                    sum += a0 * bp[bo];
+                    sum += a1 * bp[bo + 1];
+                    sum += a2 * bp[bo + 2];
+                    sum += a3 * bp[bo + 3];
+                    sum += a4 * bp[bo + 4];
+                    sum += a5 * bp[bo + 5];
+                    sum += a6 * bp[bo + 6];
+                    sum += a7 * bp[bo + 7];
+                    c[co + p] = sum;
+                }
             }
         }
     }
