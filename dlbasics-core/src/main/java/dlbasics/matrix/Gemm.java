@@ -30,8 +30,8 @@ package dlbasics.matrix;
  * <p>An operand read by many products, such as a training set X, can be packed once
  * ({@link PackedMatrix}) and passed to {@link #multiply(Matrix, PackedMatrix, Matrix)} ({@code A · B}) and
  * {@link #multiplyTransposed(Matrix, PackedMatrix, Matrix)} ({@code A · Bᵀ}): same order, same bits, and
- * on the course's first layer (1 thread, Zen 3) W1·X takes 4.4 ms instead of 10.6 and dZ1·Xᵀ 6.6 ms
- * instead of 7.9, from one copy of X instead of X and Xᵀ. Their kernels are {@code VectorPackedKernel}
+ * on the course's first layer (1 thread, Zen 3) W1·X takes about 4.4 ms instead of 10.6 and dZ1·Xᵀ
+ * about 4.5 ms instead of 7.9. Their kernels are {@code VectorPackedKernel}
  * and {@link ScalarPackedKernel}, chosen like the others.
  */
 public final class Gemm {
@@ -279,7 +279,7 @@ public final class Gemm {
                     a.cols() == b.cols() ? "did you mean Gemm.multiplyTransposed, that is A · Bᵀ?"
                             : "no transpose helps: the inner dimensions must agree, (n x k) · (k x m)"));
         }
-        runPacked(a, b, c, false, a.rows(), b.cols(), kernel, workers);
+        runPacked("Gemm.multiply", a, b.strips(), b.rows(), b.cols(), c, kernel, workers);
     }
 
     /** {@link #multiplyTransposed(Matrix, PackedMatrix, Matrix)} with a given kernel and pool (null: the shared pool). */
@@ -290,18 +290,18 @@ public final class Gemm {
                     a.cols() == b.rows() ? "did you mean Gemm.multiply, that is A · B?"
                             : "no transpose helps: A · Bᵀ needs A n x m and B k x m"));
         }
-        runPacked(a, b, c, true, a.rows(), b.rows(), kernel, workers);
+        // A · Bᵀ is A times the packed strips of Bᵀ (m x k)
+        runPacked("Gemm.multiplyTransposed", a, b.transposedStrips(), b.cols(), b.rows(), c, kernel, workers);
     }
 
     /**
-     * Checks the output, clears it and runs the packed product: on the calling thread, or for at least
-     * {@value #PARALLEL_MIN} multiply-adds in chunks (B's column strips, or blocks of 8 rows of B for
-     * {@code A · Bᵀ}) about {@value #CHUNKS_PER_THREAD} per thread. Each C entry is computed whole by one
-     * thread.
+     * Checks the output, clears it and runs {@code C = A · B} with B ({@code k x m}) in strips: on the
+     * calling thread, or for at least {@value #PARALLEL_MIN} multiply-adds in chunks of strips, about
+     * {@value #CHUNKS_PER_THREAD} per thread. Each C entry is computed whole by one thread.
      */
-    private static void runPacked(Matrix a, PackedMatrix b, Matrix c, boolean transposed, int n, int m,
+    private static void runPacked(String operation, Matrix a, double[] bp, int k, int m, Matrix c,
                                   PackedKernel kernel, WorkerPool workers) {
-        String operation = transposed ? "Gemm.multiplyTransposed" : "Gemm.multiply";
+        int n = a.rows();
         Shapes.output(operation, c, n, m);
         if (c.data() == a.data()) {
             throw new IllegalArgumentException(operation + ": the output shares storage with A; "
@@ -309,22 +309,20 @@ public final class Gemm {
         }
         double[] cd = c.data();
         java.util.Arrays.fill(cd, 0.0);
-        if (n == 0 || b.rows() == 0 || b.cols() == 0) {
+        if (n == 0 || k == 0 || m == 0) {
             return;
         }
         PackedJob job = PACKED_JOBS.get();
-        job.set(kernel, a.data(), b, cd, n, transposed);
+        job.set(kernel, a.data(), bp, cd, n, k, m);
         try {
             kernel.prepare(job);
-            long work = (long) n * b.rows() * b.cols();
+            long work = (long) n * k * m;
             WorkerPool p = work < PARALLEL_MIN ? null : workers != null ? workers : pool();
             if (p == null || p.threads() == 1) {
-                job.run(0, job.end);
+                kernel.multiply(job, 0, job.end);
                 return;
             }
-            int align = transposed ? PackedMatrix.STRIP : 1;
-            int target = (job.end + p.threads() * CHUNKS_PER_THREAD - 1) / (p.threads() * CHUNKS_PER_THREAD);
-            job.chunkSize = Math.max(align, (target + align - 1) / align * align);
+            job.chunkSize = (job.end + p.threads() * CHUNKS_PER_THREAD - 1) / (p.threads() * CHUNKS_PER_THREAD);
             p.run(job, (job.end + job.chunkSize - 1) / job.chunkSize);
         } finally {
             job.clear();

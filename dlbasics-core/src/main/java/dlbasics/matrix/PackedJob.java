@@ -1,39 +1,39 @@
 package dlbasics.matrix;
 
 /**
- * One product on a {@link PackedMatrix} in flight, cut into chunks for {@link WorkerPool}: column
- * strips of B for {@code C = A · B}, blocks of rows of B for {@code C = A · Bᵀ}. Each calling thread
- * owns one job and reuses it (and its buffer for the repacked A), so a product allocates nothing once
- * the buffer has grown to the largest size seen.
+ * One product {@code C = A · B} on strips of B ({@link PackedMatrix}) in flight, cut into chunks of
+ * strips for {@link WorkerPool}. Each calling thread owns one job and reuses it (and its buffer for the
+ * repacked A), so a product allocates nothing once the buffer has grown to the largest size seen.
  *
- * <p>A is row-major {@code n x k} ({@code C = A · B}, k = B.rows) or {@code n x B.cols}
- * ({@code C = A · Bᵀ}); C is row-major {@code n x B.cols} or {@code n x B.rows}.
+ * <p>A is row-major {@code n x k}; B is {@code k x m} in strips
+ * ({@code bp[s·k·8 + p·8 + l] = B[p][8s + l]}); C is row-major {@code n x m}.
  */
 final class PackedJob implements WorkerPool.Job {
     PackedKernel kernel;
     double[] a;
-    PackedMatrix b;
+    double[] bp;
     double[] c;
     int n;
-    /** True for {@code C = A · Bᵀ}. */
-    boolean transposed;
-    /** Strips (A · B) or rows of B (A · Bᵀ) per chunk. */
+    int k;
+    int m;
+    /** Strips per chunk. */
     int chunkSize;
-    /** The end of the last chunk: B's strips (A · B) or rows (A · Bᵀ). */
+    /** The number of strips. */
     int end;
     /** A repacked by the kernel's prepare step, or null. */
     double[] packedA;
     private double[] buffer = new double[0];
 
-    void set(PackedKernel kernel, double[] a, PackedMatrix b, double[] c, int n, boolean transposed) {
+    void set(PackedKernel kernel, double[] a, double[] bp, double[] c, int n, int k, int m) {
         this.kernel = kernel;
         this.a = a;
-        this.b = b;
+        this.bp = bp;
         this.c = c;
         this.n = n;
-        this.transposed = transposed;
+        this.k = k;
+        this.m = m;
         this.packedA = null;
-        this.end = transposed ? b.rows() : PackedMatrix.strips(b.cols());
+        this.end = PackedMatrix.strips(m);
         this.chunkSize = end;
     }
 
@@ -49,23 +49,14 @@ final class PackedJob implements WorkerPool.Job {
     void clear() {
         kernel = null;
         a = null;
-        b = null;
+        bp = null;
         c = null;
         packedA = null;
-    }
-
-    /** Runs the chunk's part of the product. */
-    void run(int from, int to) {
-        if (transposed) {
-            kernel.multiplyTransposed(this, from, to);
-        } else {
-            kernel.multiply(this, from, to);
-        }
     }
 
     @Override
     public void runChunk(int chunk) {
         int from = chunk * chunkSize;
-        run(from, Math.min(end, from + chunkSize));
+        kernel.multiply(this, from, Math.min(end, from + chunkSize));
     }
 }
