@@ -40,23 +40,26 @@ class GemmPackedTest {
         assertTrue(Gemm.packedKernel().description().startsWith("Vector API"), Gemm.packedKernel().description());
     }
 
-    /** n rows of A, B is k x m; every n from 1 to 9 and some larger, m from 1 to 9 and some larger. */
+    /**
+     * n rows of A, B is k x m: every n from 1 to 40 and every m from 1 to 40 (each with a few partners),
+     * k across tile and strip edges; then B's rows across the kernel's block of 2048 and not a multiple of 8.
+     */
     static Stream<Arguments> shapes() {
         List<Arguments> out = new ArrayList<>();
         long seed = 1;
-        int[] ns = {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 20, 40};
-        int[] ms = {1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 17, 33, 209};
         int[] ks = {1, 3, 8, 13, 70};
-        for (int i = 0; i < ns.length; i++) {
-            for (int j = 0; j < ms.length; j++) {
-                int k = ks[(i + j) % ks.length];
-                out.add(Arguments.of(ns[i], k, ms[j], seed++));
-            }
+        for (int n = 1; n <= 40; n++) {
+            out.add(Arguments.of(n, ks[n % ks.length], 1 + (7 * n) % 40, seed++));
+            out.add(Arguments.of(n, ks[(n + 2) % ks.length], 209, seed++));
         }
-        // B's rows across the kernel's block of 2048 rows, and not a multiple of 8
+        for (int m = 1; m <= 40; m++) {
+            out.add(Arguments.of(1 + (3 * m) % 9, ks[m % ks.length], m, seed++));
+            out.add(Arguments.of(20, ks[(m + 1) % ks.length], m, seed++));
+        }
         out.add(Arguments.of(5, 2053, 19, seed++));
         out.add(Arguments.of(1, 4100, 9, seed++));
         out.add(Arguments.of(20, 2048, 17, seed++));
+        out.add(Arguments.of(7, 2049, 8, seed++));
         return out.stream();
     }
 
