@@ -16,7 +16,7 @@ import dlbasics.nn.Losses;
  *
  * <pre>
  * shapes, for layer l = 1..L with n[l] units and m examples:
- *   A[0] = X        n[0] x m      XP = X packed once per fit (PackedMatrix), read by both products of layer 1
+ *   A[0] = X        n[0] x m      XP = X packed once per fit (PackedMatrix: X and Xᵀ in strips), read by layer 1
  *   Z[l], A[l]      n[l] x m      AT[l] = A[l]ᵀ  m x n[l]  (l = 1..L-1, refreshed each backward)
  *   dZ[l]           n[l] x m      dA[l]  n[l] x m  (l = 1..L-1; no dA[0]: the input layer needs none)
  *   dW[l]           n[l] x n[l-1] db[l]  n[l] x 1
@@ -36,7 +36,7 @@ final class GradientDescentStep {
     private final Network network;
     private final int L;
     private final Matrix Y;
-    /** X packed once per fit: W1·X and dZ1·Xᵀ read it, X is not read again and no Xᵀ is kept. */
+    /** X packed once per fit (X and Xᵀ in strips): W1·X and dZ1·Xᵀ read it, X itself is not read again. */
     private final PackedMatrix XP;
     private final Matrix[] A;
     private final Matrix[] AT;

@@ -118,7 +118,7 @@ public final class Linear {
     /**
      * The same gradients as {@link #backward}, bit for bit, from the layer's input packed once beforehand
      * ({@link PackedMatrix}): {@code dW = (1/m) · dZ · APrevᵀ} reads the packed copy, so a training loop
-     * keeps one copy of X for both of the first layer's products and no transposed one.
+     * packs X once per fit for both of the first layer's products.
      *
      * @param dZ     {@code n[l] x m}
      * @param APrev  {@code n[l-1] x m}, packed
