@@ -50,6 +50,10 @@ public final class Gemm {
      * on W1·X (2 threads) 1, 2 and 4 chunks per thread measured about 9-12, 11-13 and 13-16 ms.
      */
     private static final int CHUNKS_PER_THREAD = 2;
+    /** Chunks per thread for products on a packed B whose A has at most {@value #SMALL_A} entries. */
+    private static final int FINE_CHUNKS_PER_THREAD = 8;
+    /** The largest A (entries) that every chunk may re-read cheaply: 512 KB, half of this machine's L2. */
+    private static final long SMALL_A = 1L << 16;
 
     private static final GemmKernel KERNEL = selectKernel();
     private static final PackedKernel PACKED_KERNEL = selectPackedKernel();
@@ -297,7 +301,8 @@ public final class Gemm {
     /**
      * Checks the output, clears it and runs {@code C = A · B} with B ({@code k x m}) in strips: on the
      * calling thread, or for at least {@value #PARALLEL_MIN} multiply-adds in chunks of strips, about
-     * {@value #CHUNKS_PER_THREAD} per thread. Each C entry is computed whole by one thread.
+     * {@value #CHUNKS_PER_THREAD} per thread ({@value #FINE_CHUNKS_PER_THREAD} when A is small). Each C
+     * entry is computed whole by one thread.
      */
     private static void runPacked(String operation, Matrix a, double[] bp, int k, int m, Matrix c,
                                   PackedKernel kernel, WorkerPool workers) {
@@ -322,7 +327,12 @@ public final class Gemm {
                 kernel.multiply(job, 0, job.end);
                 return;
             }
-            job.chunkSize = (job.end + p.threads() * CHUNKS_PER_THREAD - 1) / (p.threads() * CHUNKS_PER_THREAD);
+            // each chunk reads all of A: with a small A (dZ1 for dZ1·Xᵀ, w for w·X) chunks are cheap, and
+            // smaller ones leave less waiting when the OS deschedules a thread holding one
+            int perThread = (long) n * k <= SMALL_A ? FINE_CHUNKS_PER_THREAD : CHUNKS_PER_THREAD;
+            int align = n < 4 ? 4 : 1; // rows of C below 4 run 4 strips at a time
+            int target = (job.end + p.threads() * perThread - 1) / (p.threads() * perThread);
+            job.chunkSize = (target + align - 1) / align * align;
             p.run(job, (job.end + job.chunkSize - 1) / job.chunkSize);
         } finally {
             job.clear();

@@ -42,7 +42,8 @@ class GemmPackedTest {
 
     /**
      * n rows of A, B is k x m: every n from 1 to 40 and every m from 1 to 40 (each with a few partners),
-     * k across tile and strip edges; then B's rows across the kernel's block of 2048 and not a multiple of 8.
+     * k across tile and strip edges; then B's rows across the kernel's block of 2048 and not a multiple of 8,
+     * and products large enough to be split across threads.
      */
     static Stream<Arguments> shapes() {
         List<Arguments> out = new ArrayList<>();
@@ -60,6 +61,10 @@ class GemmPackedTest {
         out.add(Arguments.of(1, 4100, 9, seed++));
         out.add(Arguments.of(20, 2048, 17, seed++));
         out.add(Arguments.of(7, 2049, 8, seed++));
+        // large enough to be split across threads, with fewer than 4 rows of A (chunks of 4 strips)
+        out.add(Arguments.of(2, 3000, 100, seed++));
+        out.add(Arguments.of(3, 1100, 201, seed++));
+        out.add(Arguments.of(1, 700, 250, seed++));
         return out.stream();
     }
 
