@@ -2,6 +2,7 @@ package dlbasics.bench;
 
 import dlbasics.matrix.Gemm;
 import dlbasics.matrix.Matrix;
+import dlbasics.matrix.PackedMatrix;
 import dlbasics.random.NumpyRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,9 +33,12 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GemmBenchmark {
     /**
      * W1X: W1·X, 20x12288 · 12288x209; dW1: dZ1·Xᵀ, 20x209 · (12288x209)ᵀ; W1X7 and dW17: the same with
-     * the two-layer network's 7 units; dA1: W2ᵀ·dZ2, (7x20)ᵀ · 7x209.
+     * the two-layer network's 7 units; wX and dw: logistic regression's w·X (1x12288 · 12288x209) and
+     * dZ·Xᵀ (1x209 · (12288x209)ᵀ); dA1: W2ᵀ·dZ2, (7x20)ᵀ · 7x209. A trailing "p" reads X packed once
+     * ({@link PackedMatrix}, as the training loop does): {@code Gemm.multiply(W, XP, Z)} and
+     * {@code Gemm.multiplyTransposed(dZ, XP, dW)}.
      */
-    @Param({"W1X", "dW1", "W1X7", "dW17", "dA1"})
+    @Param({"W1Xp", "dW1p", "W1X7p", "dW17p", "wXp", "dwp", "W1X", "dW1", "W1X7", "dW17", "dA1"})
     public String shape;
 
     @Param({"1", "2"})
@@ -48,20 +52,24 @@ public class GemmBenchmark {
     private Matrix c;
     private boolean transA;
     private boolean transB;
+    private PackedMatrix packed;
 
     @Setup
     public void setUp() {
         System.setProperty("dlbasics.threads", Integer.toString(threads));
         System.setProperty("dlbasics.vector", Boolean.toString("vector".equals(kernel)));
         NumpyRandom rng = new NumpyRandom(0);
-        int units = shape.endsWith("7") ? 7 : 20;
-        switch (shape) {
+        String base = shape.endsWith("p") ? shape.substring(0, shape.length() - 1) : shape;
+        int units = base.endsWith("7") ? 7 : base.startsWith("w") || base.startsWith("dw") ? 1 : 20;
+        switch (base) {
+            case "wX":
             case "W1X":
             case "W1X7":
                 a = rng.randn(units, 12288);
                 b = rng.randn(12288, 209);
                 c = Matrix.zeros(units, 209);
                 break;
+            case "dw":
             case "dW1":
             case "dW17":
                 a = rng.randn(units, 209);
@@ -75,6 +83,9 @@ public class GemmBenchmark {
                 c = Matrix.zeros(20, 209);
                 transA = true;
         }
+        if (shape.endsWith("p")) {
+            packed = PackedMatrix.of(b);
+        }
         if (!Gemm.implementation().startsWith("vector".equals(kernel) ? "Vector API" : "plain Java")) {
             throw new IllegalStateException("wrong kernel: " + Gemm.implementation());
         }
@@ -82,7 +93,13 @@ public class GemmBenchmark {
 
     @Benchmark
     public Matrix multiply() {
-        Gemm.multiply(a, transA, b, transB, c);
+        if (packed == null) {
+            Gemm.multiply(a, transA, b, transB, c);
+        } else if (transB) {
+            Gemm.multiplyTransposed(a, packed, c);
+        } else {
+            Gemm.multiply(a, packed, c);
+        }
         return c;
     }
 }

@@ -37,8 +37,9 @@ import java.util.List;
  *
  * <p>{@link #fit} draws the initial weights from {@code new NumpyRandom(seed)} and trains the network
  * in place; {@link #resume} continues a run from a {@link TrainingState}. Runs are deterministic.
- * Buffers are allocated once per call (Z, A, dZ, dA, dW, db per layer, and a transposed copy of X, as
- * large as X, so that {@code dW[1] = (1/m) dZ[1]·Xᵀ} reads it row by row), and an iteration allocates nothing. The library never prints:
+ * Buffers are allocated once per call (Z, A, dZ, dA, dW, db per layer, and for a large first layer a
+ * packed copy of X and Xᵀ, twice as large as X, that both first-layer products read contiguously; see
+ * {@link dlbasics.matrix.PackedMatrix}), and an iteration allocates nothing. The library never prints:
  * progress goes to {@link TrainingListener}s. A NaN or infinite output Z[L] (checked every
  * iteration) or recorded cost throws {@link TrainingDivergedException}. A trainer holds no run state and may be reused.
  */

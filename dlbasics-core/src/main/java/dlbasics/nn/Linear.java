@@ -3,6 +3,7 @@ package dlbasics.nn;
 import dlbasics.matrix.Gemm;
 import dlbasics.matrix.Matrix;
 import dlbasics.matrix.MatrixOps;
+import dlbasics.matrix.PackedMatrix;
 import dlbasics.matrix.Shapes;
 
 /**
@@ -41,6 +42,31 @@ public final class Linear {
     public static void forward(Matrix W, Matrix APrev, Matrix b, Matrix Z) {
         checkForward("linearForward", W, APrev, b);
         Gemm.multiply(W, false, APrev, false, Z);
+        MatrixOps.plusColumn(Z, b, Z);
+    }
+
+    /**
+     * {@code Z = W · APrev + b} with the layer's input packed once beforehand (a training loop packs its
+     * X once per fit; {@link PackedMatrix} says why): the same bits as
+     * {@link #forward(Matrix, Matrix, Matrix, Matrix)} on the matrix APrev was packed from.
+     *
+     * @param W     {@code n[l] x n[l-1]}
+     * @param APrev {@code n[l-1] x m}, packed
+     * @param b     {@code n[l] x 1}
+     * @param Z     output, {@code n[l] x m}
+     */
+    public static void forward(Matrix W, PackedMatrix APrev, Matrix b, Matrix Z) {
+        if (W.cols() != APrev.rows()) {
+            throw new IllegalArgumentException(String.format(
+                    "linearForward: W is %s but A is %s (W.cols must equal A.rows); A must have one row per input "
+                            + "of the layer (n[l-1] rows) and one column per example", Shapes.shape(W), APrev));
+        }
+        if (b.rows() != W.rows() || b.cols() != 1) {
+            throw new IllegalArgumentException(String.format(
+                    "linearForward: b is %s but W is %s; b must be %dx1, one bias per unit of the layer",
+                    Shapes.shape(b), Shapes.shape(W), W.rows()));
+        }
+        Gemm.multiply(W, APrev, Z);
         MatrixOps.plusColumn(Z, b, Z);
     }
 
@@ -86,6 +112,30 @@ public final class Linear {
                     Shapes.shape(dZ), Shapes.shape(APrevT), Shapes.shape(W), W.rows(), APrevT.rows()));
         }
         Gemm.multiply(dZ, false, APrevT, false, dW);
+        finishBackward(dZ, W, dW, db, dAPrev);
+    }
+
+    /**
+     * The same gradients as {@link #backward}, bit for bit, from the layer's input packed once beforehand
+     * ({@link PackedMatrix}): {@code dW = (1/m) · dZ · APrevᵀ} reads the packed copy, so a training loop
+     * packs X once per fit for both of the first layer's products.
+     *
+     * @param dZ     {@code n[l] x m}
+     * @param APrev  {@code n[l-1] x m}, packed
+     * @param W      {@code n[l] x n[l-1]}
+     * @param dW     output, {@code n[l] x n[l-1]}
+     * @param db     output, {@code n[l] x 1}
+     * @param dAPrev output, {@code n[l-1] x m}, or null to skip it (the input layer needs none)
+     */
+    public static void backward(Matrix dZ, PackedMatrix APrev, Matrix W, Matrix dW, Matrix db, Matrix dAPrev) {
+        if (dZ.rows() != W.rows() || dZ.cols() != APrev.cols() || W.cols() != APrev.rows()) {
+            throw new IllegalArgumentException(String.format(
+                    "linearBackward: dZ is %s, A_prev is %s and W is %s; dZ must be n[l] x m = %dx%d "
+                            + "(W.rows x A_prev.cols) and W.cols must equal A_prev.rows; pass the cache from this "
+                            + "layer's forward pass",
+                    Shapes.shape(dZ), APrev, Shapes.shape(W), W.rows(), APrev.cols()));
+        }
+        Gemm.multiplyTransposed(dZ, APrev, dW);
         finishBackward(dZ, W, dW, db, dAPrev);
     }
 

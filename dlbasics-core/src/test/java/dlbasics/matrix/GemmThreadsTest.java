@@ -164,6 +164,6 @@ class GemmThreadsTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
-        assertEquals("plain Java, 2 threads; product ok", out);
+        assertEquals("plain Java, 2 threads; product ok; packed ok", out);
     }
 }

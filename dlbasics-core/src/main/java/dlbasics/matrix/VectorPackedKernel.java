@@ -1,0 +1,237 @@
+package dlbasics.matrix;
+
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The products on a {@link PackedMatrix} B on the JDK's Vector API, 256-bit vectors (4 doubles), one
+ * strip of B = 2 vectors. Loaded reflectively by {@link Gemm} only when the module is present and the
+ * machine has 256-bit vectors. Every C entry is a chain {@code c = c + a*b} over the inner index in
+ * increasing order, one multiply and one add (no FMA), as {@link ScalarPackedKernel} computes it.
+ *
+ * <p><b>{@code C = A · B}</b> ({@code W1·X}: 20x12288 · 12288x209): tiles of 4 rows of C x one strip
+ * (8 columns) held in 8 vector accumulators while p runs over a block of {@value #KC} rows of B. Per p:
+ * 2 vector loads of B, 4 broadcasts of A (A repacked per product in groups of 4 rows, {@code 4·p + r}),
+ * 8 multiplies and 8 adds. The block of B's strip (2048·8 doubles, 128 KB) stays in L2 while the
+ * row groups pass over it. Measured on 20x12288 · 12288x209, 1 thread (load ~1, Zen 3): KC = 2048 3.7 ms,
+ * all of k 3.8 ms, KC = 1024 4.2 ms, KC = 256 5.1 ms (the tile's start and end cost ~500 cycles: short
+ * blocks pay it more often); with 6x2 or 4x3 tiles (12 accumulators) C2 spills and it took 6.9 and
+ * 9.1 ms. A last row group of fewer than 4 rows repeats its last row (the same chain, stored twice
+ * with the same value). The last, zero-padded strip (cols not a multiple of 8) accumulates into a
+ * per-thread n x 8 buffer that is copied into C's last columns at the end. With fewer than 4 rows
+ * (logistic regression's {@code w·X}) one row runs over 4 strips at once (8 accumulators; a single
+ * strip's 2 chains would wait on the add latency).
+ *
+ * <p>{@code C = A · Bᵀ} ({@code dZ1·Xᵀ}: 20x209 · (12288x209)ᵀ) is the same loop on the strips of Bᵀ
+ * that {@link PackedMatrix} keeps beside B's: 6.6 ms became about 4.5 (1 thread). Tiles that broadcast
+ * B's entries instead (vectors over 4 rows of A x 8 rows of B, on B's strips) ran at about half of peak
+ * whatever the shape: 1x8 6.6 ms; 5x2, 2x4, 1x8 as compact loops on a per-block copy of 8 rows 7-11 ms;
+ * 4x2 on an 8x8-transposed copy 8 ms (the scalar transposition cost as much as it saved).
+ */
+final class VectorPackedKernel implements PackedKernel {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    private static final int W = PackedMatrix.STRIP;
+    /** Rows of B per block of {@code C = A · B}. */
+    private static final int KC = 2048;
+    /** Per-thread buffer for the last strip's n x 8 columns of C. */
+    private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[][] {
+        new double[0]});
+
+    /** Public no-argument constructor, for the reflective load in {@link Gemm}. */
+    public VectorPackedKernel() {
+    }
+
+    /** True when the machine runs 256-bit vectors natively (otherwise the plain loops are faster). */
+    static boolean usable() {
+        return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
+    }
+
+    @Override
+    public String description() {
+        return "Vector API 256-bit (4 doubles)";
+    }
+
+    /**
+     * With 4 rows or more: A in groups of 4 rows, {@code ap[g·4k + 4p + r] = A[4g + r][p]} (a last group
+     * repeats its last row).
+     */
+    @Override
+    public void prepare(PackedJob job) {
+        int n = job.n;
+        if (n < 4) {
+            return;
+        }
+        int k = job.k;
+        int groups = (n + 3) / 4;
+        double[] ap = job.buffer(groups * 4 * k);
+        double[] a = job.a;
+        for (int g = 0; g < groups; g++) {
+            int base = g * 4 * k;
+            for (int r = 0; r < 4; r++) {
+                int src = Math.min(4 * g + r, n - 1) * k;
+                for (int p = 0; p < k; p++) {
+                    ap[base + 4 * p + r] = a[src + p];
+                }
+            }
+        }
+        job.packedA = ap;
+    }
+
+    // ------------------------------------------------------------------ C = A · B
+
+    @Override
+    public void multiply(PackedJob job, int s0, int s1) {
+        int n = job.n;
+        int k = job.k;
+        int m = job.m;
+        int full = m / W;
+        double[] edge = null;
+        if (s1 > full) {
+            double[][] buffers = BUFFERS.get();
+            if (buffers[0].length < n * W) {
+                buffers[0] = new double[n * W];
+            }
+            edge = buffers[0];
+            Arrays.fill(edge, 0, n * W, 0.0);
+        }
+        if (n >= 4) {
+            rowGroups(job.packedA, job.bp, job.c, edge, n, k, m, s0, s1);
+        } else {
+            singleRows(job.a, job.bp, job.c, edge, n, k, m, s0, s1);
+        }
+        if (edge != null) {
+            int j0 = full * W;
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(edge, i * W, job.c, i * m + j0, m - j0);
+            }
+        }
+    }
+
+    /** Strips s0..s1-1 of C, rows in groups of 4, over blocks of KC rows of B. */
+    private static void rowGroups(double[] ap, double[] bp, double[] c, double[] edge, int n, int k, int m,
+                                  int s0, int s1) {
+        int groups = (n + 3) / 4;
+        int full = m / W;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            for (int s = s0; s < s1; s++) {
+                boolean last = s >= full;
+                double[] cc = last ? edge : c;
+                int ldc = last ? W : m;
+                int jc = last ? 0 : s * W;
+                int bo = (s * k + p0) * W;
+                for (int g = 0; g < groups; g++) {
+                    int r0 = 4 * g;
+                    int r1 = Math.min(r0 + 1, n - 1);
+                    int r2 = Math.min(r0 + 2, n - 1);
+                    int r3 = Math.min(r0 + 3, n - 1);
+                    tile4x2(ap, g * 4 * k + 4 * p0, bp, bo, cc, r0 * ldc + jc, r1 * ldc + jc, r2 * ldc + jc,
+                            r3 * ldc + jc, kc);
+                }
+            }
+        }
+    }
+
+    /**
+     * cc[c0..], cc[c1..], cc[c2..], cc[c3..] (8 columns each) += Σ_{q < kc} A4[q][r] · Bs[q][0..7]; A4 from
+     * {@code ap[ao]} (4 per step), the strip block from {@code bp[bo]} (8 per step).
+     */
+    private static void tile4x2(double[] ap, int ao, double[] bp, int bo, double[] cc,
+                                int c0, int c1, int c2, int c3, int kc) {
+        DoubleVector s00 = DoubleVector.fromArray(S, cc, c0);
+        DoubleVector s01 = DoubleVector.fromArray(S, cc, c0 + 4);
+        DoubleVector s10 = DoubleVector.fromArray(S, cc, c1);
+        DoubleVector s11 = DoubleVector.fromArray(S, cc, c1 + 4);
+        DoubleVector s20 = DoubleVector.fromArray(S, cc, c2);
+        DoubleVector s21 = DoubleVector.fromArray(S, cc, c2 + 4);
+        DoubleVector s30 = DoubleVector.fromArray(S, cc, c3);
+        DoubleVector s31 = DoubleVector.fromArray(S, cc, c3 + 4);
+        for (int q = 0; q < kc; q++) {
+            int bq = bo + q * W;
+            int aq = ao + q * 4;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bq);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bq + 4);
+            DoubleVector x = DoubleVector.broadcast(S, ap[aq]);
+            s00 = s00.add(x.mul(b0));
+            s01 = s01.add(x.mul(b1));
+            x = DoubleVector.broadcast(S, ap[aq + 1]);
+            s10 = s10.add(x.mul(b0));
+            s11 = s11.add(x.mul(b1));
+            x = DoubleVector.broadcast(S, ap[aq + 2]);
+            s20 = s20.add(x.mul(b0));
+            s21 = s21.add(x.mul(b1));
+            x = DoubleVector.broadcast(S, ap[aq + 3]);
+            s30 = s30.add(x.mul(b0));
+            s31 = s31.add(x.mul(b1));
+        }
+        s00.intoArray(cc, c0);
+        s01.intoArray(cc, c0 + 4);
+        s10.intoArray(cc, c1);
+        s11.intoArray(cc, c1 + 4);
+        s20.intoArray(cc, c2);
+        s21.intoArray(cc, c2 + 4);
+        s30.intoArray(cc, c3);
+        s31.intoArray(cc, c3 + 4);
+    }
+
+    /**
+     * Fewer than 4 rows of C (A read in place): each row over 4 strips at a time (a last quad of fewer
+     * than 4 strips repeats its last strip: the same chains, stored twice with the same values).
+     */
+    private static void singleRows(double[] a, double[] bp, double[] c, double[] edge, int n, int k, int m,
+                                   int s0, int s1) {
+        int full = m / W;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            for (int s = s0; s < s1; s += 4) {
+                int sa = s;
+                int sb = Math.min(s + 1, s1 - 1);
+                int sc = Math.min(s + 2, s1 - 1);
+                int sd = Math.min(s + 3, s1 - 1);
+                for (int i = 0; i < n; i++) {
+                    tile1x4(a, i * k + p0, bp, (sa * k + p0) * W, (sb * k + p0) * W, (sc * k + p0) * W,
+                            (sd * k + p0) * W,
+                            sa >= full ? edge : c, sa >= full ? i * W : i * m + sa * W,
+                            sb >= full ? edge : c, sb >= full ? i * W : i * m + sb * W,
+                            sc >= full ? edge : c, sc >= full ? i * W : i * m + sc * W,
+                            sd >= full ? edge : c, sd >= full ? i * W : i * m + sd * W, kc);
+                }
+            }
+        }
+    }
+
+    /** One row of C over 4 strips: 8 accumulators, per p one broadcast of A and 8 vector loads of B. */
+    private static void tile1x4(double[] a, int ao, double[] bp, int b0, int b1, int b2, int b3,
+                                double[] ca, int oa, double[] cb, int ob, double[] cc, int oc, double[] cd, int od,
+                                int kc) {
+        DoubleVector s00 = DoubleVector.fromArray(S, ca, oa);
+        DoubleVector s01 = DoubleVector.fromArray(S, ca, oa + 4);
+        DoubleVector s10 = DoubleVector.fromArray(S, cb, ob);
+        DoubleVector s11 = DoubleVector.fromArray(S, cb, ob + 4);
+        DoubleVector s20 = DoubleVector.fromArray(S, cc, oc);
+        DoubleVector s21 = DoubleVector.fromArray(S, cc, oc + 4);
+        DoubleVector s30 = DoubleVector.fromArray(S, cd, od);
+        DoubleVector s31 = DoubleVector.fromArray(S, cd, od + 4);
+        for (int q = 0; q < kc; q++) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao + q]);
+            int o = q * W;
+            s00 = s00.add(x.mul(DoubleVector.fromArray(S, bp, b0 + o)));
+            s01 = s01.add(x.mul(DoubleVector.fromArray(S, bp, b0 + o + 4)));
+            s10 = s10.add(x.mul(DoubleVector.fromArray(S, bp, b1 + o)));
+            s11 = s11.add(x.mul(DoubleVector.fromArray(S, bp, b1 + o + 4)));
+            s20 = s20.add(x.mul(DoubleVector.fromArray(S, bp, b2 + o)));
+            s21 = s21.add(x.mul(DoubleVector.fromArray(S, bp, b2 + o + 4)));
+            s30 = s30.add(x.mul(DoubleVector.fromArray(S, bp, b3 + o)));
+            s31 = s31.add(x.mul(DoubleVector.fromArray(S, bp, b3 + o + 4)));
+        }
+        s30.intoArray(cd, od);
+        s31.intoArray(cd, od + 4);
+        s20.intoArray(cc, oc);
+        s21.intoArray(cc, oc + 4);
+        s10.intoArray(cb, ob);
+        s11.intoArray(cb, ob + 4);
+        s00.intoArray(ca, oa);
+        s01.intoArray(ca, oa + 4);
+    }
+}
