@@ -375,6 +375,8 @@ def gemm(seconds):
         ("dZ1.Xt 20x209.(12288x209)t", np.random.randn(20, 209), lambda A: np.dot(A, X.T)),
         ("W1.X 7x12288.12288x209", np.random.randn(7, 12288), lambda A: np.dot(A, X)),
         ("dZ1.Xt 7x209.(12288x209)t", np.random.randn(7, 209), lambda A: np.dot(A, X.T)),
+        ("w.X 1x12288.12288x209", np.random.randn(1, 12288), lambda A: np.dot(A, X)),
+        ("dZ.Xt 1x209.(12288x209)t", np.random.randn(1, 209), lambda A: np.dot(A, X.T)),
         ("W2t.dZ2 (7x20)t.7x209", W2, lambda A: np.dot(A.T, dZ2)),
         ("W2.A1 7x20.20x209", W2, lambda A: np.dot(A, A1)),
         ("dZ2.A1t 7x209.(20x209)t", dZ2, lambda A: np.dot(A, A1.T)),

@@ -3,6 +3,7 @@ package dlbasics.bench;
 import dlbasics.data.Dataset;
 import dlbasics.matrix.Gemm;
 import dlbasics.matrix.Matrix;
+import dlbasics.matrix.PackedMatrix;
 import dlbasics.model.Network;
 import dlbasics.model.Trainer;
 import dlbasics.model.TrainingResult;
@@ -117,16 +118,24 @@ public final class Workloads {
                 name, its, seconds, cost, 100 * net.accuracy(d.X(), d.Y()), Gemm.threads(), Gemm.implementation());
     }
 
-    /** The products of the cat networks, each timed repeatedly for about {@code seconds}. */
+    /**
+     * The products of the cat networks, each timed repeatedly for about {@code seconds}: as stored
+     * ({@code Gemm.multiply} on plain matrices, X read in place) and, for the products with X, also on X
+     * packed once ({@link PackedMatrix}, shape name suffixed {@value #PACKED}), which is how the trainer's
+     * first layer runs them.
+     */
     static void gemm(double seconds) {
         NumpyRandom rng = new NumpyRandom(0);
         Matrix X = rng.randn(12288, 209);
+        PackedMatrix XP = PackedMatrix.of(X);
         Object[][] shapes = {
             // name, A rows, A cols, transA, B rows, B cols, transB
             {"W1.X 20x12288.12288x209", 20, 12288, false, 12288, 209, false},
             {"dZ1.Xt 20x209.(12288x209)t", 20, 209, false, 12288, 209, true},
             {"W1.X 7x12288.12288x209", 7, 12288, false, 12288, 209, false},
             {"dZ1.Xt 7x209.(12288x209)t", 7, 209, false, 12288, 209, true},
+            {"w.X 1x12288.12288x209", 1, 12288, false, 12288, 209, false},
+            {"dZ.Xt 1x209.(12288x209)t", 1, 209, false, 12288, 209, true},
             {"W2t.dZ2 (7x20)t.7x209", 7, 20, true, 7, 209, false},
             {"W2.A1 7x20.20x209", 7, 20, false, 20, 209, false},
             {"dZ2.A1t 7x209.(20x209)t", 7, 209, false, 20, 209, true},
@@ -144,26 +153,41 @@ public final class Workloads {
             int k = ta ? ar : ac;
             int m = tb ? br : bc;
             Matrix c = Matrix.zeros(n, m);
-            // warm up for a third of the time, then time single calls
-            long end = System.nanoTime() + (long) (seconds / 3 * 1e9);
-            while (System.nanoTime() < end) {
-                Gemm.multiply(a, ta, b, tb, c);
+            String name = (String) s[0];
+            report(name, n, k, m, time(seconds, () -> Gemm.multiply(a, ta, b, tb, c)));
+            if (b == X) {
+                Runnable packed = tb ? () -> Gemm.multiplyTransposed(a, XP, c) : () -> Gemm.multiply(a, XP, c);
+                report(name + PACKED, n, k, m, time(seconds, packed));
             }
-            double[] times = new double[100000];
-            int count = 0;
-            end = System.nanoTime() + (long) (seconds * 1e9);
-            while (count < times.length && (System.nanoTime() < end || count < 5)) {
-                long t0 = System.nanoTime();
-                Gemm.multiply(a, ta, b, tb, c);
-                times[count++] = System.nanoTime() - t0;
-            }
-            double[] sorted = Arrays.copyOf(times, count);
-            Arrays.sort(sorted);
-            double median = sorted[count / 2];
-            double flops = 2.0 * n * k * m;
-            System.out.printf(Locale.ROOT, "gemm shape=\"%s\" n=%d k=%d m=%d calls=%d median_ms=%.4f gflops=%.2f threads=%d kernel=\"%s\"%n",
-                    s[0], n, k, m, count, median / 1e6, flops / median, Gemm.threads(), Gemm.implementation());
         }
+    }
+
+    /** Suffix of the shape names of products on X packed once. */
+    static final String PACKED = " [X packed]";
+
+    /** Median nanoseconds of single calls over about {@code seconds}, after a third of that of warm-up. */
+    private static double time(double seconds, Runnable product) {
+        long end = System.nanoTime() + (long) (seconds / 3 * 1e9);
+        while (System.nanoTime() < end) {
+            product.run();
+        }
+        double[] times = new double[100000];
+        int count = 0;
+        end = System.nanoTime() + (long) (seconds * 1e9);
+        while (count < times.length && (System.nanoTime() < end || count < 5)) {
+            long t0 = System.nanoTime();
+            product.run();
+            times[count++] = System.nanoTime() - t0;
+        }
+        double[] sorted = Arrays.copyOf(times, count);
+        Arrays.sort(sorted);
+        return sorted[count / 2];
+    }
+
+    private static void report(String shape, int n, int k, int m, double medianNanos) {
+        double flops = 2.0 * n * k * m;
+        System.out.printf(Locale.ROOT, "gemm shape=\"%s\" n=%d k=%d m=%d median_ms=%.4f gflops=%.2f threads=%d kernel=\"%s\"%n",
+                shape, n, k, m, medianNanos / 1e6, flops / medianNanos, Gemm.threads(), Gemm.implementation());
     }
 
     static void peak(int maxThreads) throws InterruptedException {
