@@ -17,10 +17,10 @@ import java.util.Locale;
  * Cost after iteration 1000: 0.288083
  * ...
  * Cost after iteration 7000: 0.217504
- * Cost after iteration 8000: 0.219490
- * Cost after iteration 9000: 0.218617
+ * Cost after iteration 8000: 0.219396
+ * Cost after iteration 9000: 0.218541
  * Accuracy: 90%
- * Correct: 362 of 400 (90.5 %)
+ * Correct: 363 of 400 (90.75 %)
  * </pre>
  * (Costs after 7000 differ in the fourth digit between numpy builds too; see REFERENCE.md.)
  */
