@@ -37,7 +37,7 @@ final class GradientDescentStep {
     private final Network network;
     private final int L;
     private final Matrix Y;
-    /** X packed once per fit (X and Xᵀ in strips): W1·X and dZ1·Xᵀ read it, X itself is not read again. */
+    /** X packed once per fit (X and Xᵀ in strips), which W1·X and dZ1·Xᵀ then read; null for a small first layer. */
     private final PackedMatrix XP;
     /**
      * Layer-1 products of fewer multiply-adds ({@code n[1]·n[0]·m}) than this read X in place instead of a
