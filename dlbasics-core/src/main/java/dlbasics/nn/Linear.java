@@ -27,6 +27,11 @@ public final class Linear {
                     "%s: W is %s but A is %s (W.cols must equal A.rows); %s",
                     op, Shapes.shape(W), Shapes.shape(APrev), hint));
         }
+        checkBias(op, W, b);
+    }
+
+    /** Checks that b is {@code n[l] x 1} for W ({@code n[l] x n[l-1]}). */
+    private static void checkBias(String op, Matrix W, Matrix b) {
         if (b.rows() != W.rows() || b.cols() != 1) {
             throw new IllegalArgumentException(String.format(
                     "%s: b is %s but W is %s; b must be %dx1, one bias per unit of the layer",
@@ -61,11 +66,7 @@ public final class Linear {
                     "linearForward: W is %s but A is %s (W.cols must equal A.rows); A must have one row per input "
                             + "of the layer (n[l-1] rows) and one column per example", Shapes.shape(W), APrev));
         }
-        if (b.rows() != W.rows() || b.cols() != 1) {
-            throw new IllegalArgumentException(String.format(
-                    "linearForward: b is %s but W is %s; b must be %dx1, one bias per unit of the layer",
-                    Shapes.shape(b), Shapes.shape(W), W.rows()));
-        }
+        checkBias("linearForward", W, b);
         Gemm.multiply(W, APrev, Z);
         MatrixOps.plusColumn(Z, b, Z);
     }
