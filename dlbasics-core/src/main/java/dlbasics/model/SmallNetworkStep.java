@@ -28,11 +28,17 @@ import dlbasics.nn.Losses;
 final class SmallNetworkStep implements TrainingStep {
     /** The widest layer (input included) this step takes; wider networks take {@link GradientDescentStep}. */
     static final int MAX_WIDTH = 8;
+    /**
+     * The examples are taken in blocks of at most this many, each block through all layers: every loop is
+     * short, so the JIT sees many calls per iteration and compiles each method whole soon after the start,
+     * instead of first compiling its long loops on the stack (twice the compiler's work, late); the rows of
+     * a block stay in the L1 cache.
+     */
+    static final int BLOCK = 64;
 
     private final Network network;
     private final OutputGradient outputGradient;
     private final int L;
-    private final int m;
     private final int[] n;
     private final double invM;
     private final Matrix Y;
@@ -40,19 +46,28 @@ final class SmallNetworkStep implements TrainingStep {
     private final double[][] b;
     private final double[][] dW;
     private final double[][] db;
-    private final double[][][] A;
-    private final double[][][] Z;
-    private final double[][][] dA;
-    private final double[][][] dZ;
-    /** 1 x m views of the rows above, for the activation kernels. */
-    private final Matrix[][] AM;
-    private final Matrix[][] ZM;
-    private final Matrix[][] dAM;
-    private final Matrix[][] dZM;
-    /** inputs[l] = the rows of A[l-1], then a row of ones: db[l] is the sum of dZ[l]·1 (x·1 = x exactly). */
-    private final double[][][] inputs;
-    /** The sums of one call of {@link #sums4x3} or {@link #sums1x6}. */
-    private final double[] sums = new double[12];
+    /** [block][l][unit] rows of the block's examples; A[k][0] holds X's rows. */
+    private final double[][][][] A;
+    private final double[][][][] Z;
+    private final double[][][][] dA;
+    private final double[][][][] dZ;
+    /** 1 x len views of the rows above, for the activation kernels. */
+    private final Matrix[][][] AM;
+    private final Matrix[][][] ZM;
+    private final Matrix[][][] dAM;
+    private final Matrix[][][] dZM;
+    /** The labels of each block, {@code 1 x len}. */
+    private final Matrix[] YM;
+    /** inputs[k][l] = the rows of A[k][l-1], then a row of ones: db[l] is the sum of dZ[l]·1 (x·1 = x exactly). */
+    private final double[][][][] inputs;
+    /** Z[L] of all examples, {@code 1 x m}, gathered from the blocks for the cost and the divergence check. */
+    private final Matrix ZL;
+    /**
+     * The running sums of dW[l] and db[l] over the blocks so far, in the groups of {@link #sums4x3}
+     * (12 per group) or {@link #sums1x6} (6 per group); a block continues them, so each is one sum over
+     * j = 0..m-1 in order.
+     */
+    private final double[][] acc;
 
     /** True when {@code network} fits this step: one output unit and at most {@value #MAX_WIDTH} units in every layer. */
     static boolean fits(Network network) {
@@ -79,142 +94,199 @@ final class SmallNetworkStep implements TrainingStep {
         this.Y = Y;
         this.n = network.layerDims();
         this.L = n.length - 1;
-        this.m = X.cols();
+        int m = X.cols();
         this.invM = 1.0 / m;
+        this.ZL = Matrix.zeros(1, m);
         W = new double[L + 1][];
         b = new double[L + 1][];
         dW = new double[L + 1][];
         db = new double[L + 1][];
-        A = new double[L + 1][][];
-        Z = new double[L + 1][][];
-        dA = new double[L + 1][][];
-        dZ = new double[L + 1][][];
-        AM = new Matrix[L + 1][];
-        ZM = new Matrix[L + 1][];
-        dAM = new Matrix[L + 1][];
-        dZM = new Matrix[L + 1][];
-        inputs = new double[L + 1][][];
-        A[0] = new double[n[0]][];
-        for (int p = 0; p < n[0]; p++) {
-            A[0][p] = new double[m];
-            System.arraycopy(X.data(), p * m, A[0][p], 0, m);
-        }
-        double[] ones = new double[m];
-        java.util.Arrays.fill(ones, 1.0);
+        acc = new double[L + 1][];
         for (int l = 1; l <= L; l++) {
             W[l] = network.W(l).data();
             b[l] = network.b(l).data();
             dW[l] = new double[n[l] * n[l - 1]];
             db[l] = new double[n[l]];
-            boolean withDA = l < L || outputGradient == OutputGradient.COURSE;
-            A[l] = new double[n[l]][];
-            Z[l] = new double[n[l]][];
-            dZ[l] = new double[n[l]][];
-            dA[l] = new double[n[l]][];
-            AM[l] = new Matrix[n[l]];
-            ZM[l] = new Matrix[n[l]];
-            dZM[l] = new Matrix[n[l]];
-            dAM[l] = new Matrix[n[l]];
-            for (int i = 0; i < n[l]; i++) {
-                A[l][i] = new double[m];
-                Z[l][i] = new double[m];
-                dZ[l][i] = new double[m];
-                AM[l][i] = Matrix.wrap(1, m, A[l][i]);
-                ZM[l][i] = Matrix.wrap(1, m, Z[l][i]);
-                dZM[l][i] = Matrix.wrap(1, m, dZ[l][i]);
-                if (withDA) {
-                    dA[l][i] = new double[m];
-                    dAM[l][i] = Matrix.wrap(1, m, dA[l][i]);
-                }
-            }
-            inputs[l] = java.util.Arrays.copyOf(A[l - 1], n[l - 1] + 1);
-            inputs[l][n[l - 1]] = ones;
+            int q = n[l - 1] + 1;
+            acc[l] = new double[n[l] == 1 ? (q + 5) / 6 * 6 : (n[l] + 3) / 4 * ((q + 2) / 3) * 12];
+        }
+        int blocks = (m + BLOCK - 1) / BLOCK;
+        A = new double[blocks][][][];
+        Z = new double[blocks][][][];
+        dA = new double[blocks][][][];
+        dZ = new double[blocks][][][];
+        AM = new Matrix[blocks][][];
+        ZM = new Matrix[blocks][][];
+        dAM = new Matrix[blocks][][];
+        dZM = new Matrix[blocks][][];
+        YM = new Matrix[blocks];
+        inputs = new double[blocks][][][];
+        int from = 0;
+        for (int k = 0; k < blocks; k++) {
+            int len = m / blocks + (k < m % blocks ? 1 : 0);
+            allocateBlock(k, X, from, len);
+            from += len;
         }
     }
 
-    /** {@code Z[l] = W[l]·A[l-1] + b[l]}, {@code A[l] = g(Z[l])} for l = 1..L. */
+    /** The rows of block k: examples {@code from .. from+len-1}. */
+    private void allocateBlock(int k, Matrix X, int from, int len) {
+        int m = X.cols();
+        A[k] = new double[L + 1][][];
+        Z[k] = new double[L + 1][][];
+        dA[k] = new double[L + 1][][];
+        dZ[k] = new double[L + 1][][];
+        AM[k] = new Matrix[L + 1][];
+        ZM[k] = new Matrix[L + 1][];
+        dAM[k] = new Matrix[L + 1][];
+        dZM[k] = new Matrix[L + 1][];
+        inputs[k] = new double[L + 1][][];
+        YM[k] = Matrix.wrap(1, len, java.util.Arrays.copyOfRange(Y.data(), from, from + len));
+        A[k][0] = new double[n[0]][];
+        for (int p = 0; p < n[0]; p++) {
+            A[k][0][p] = java.util.Arrays.copyOfRange(X.data(), p * m + from, p * m + from + len);
+        }
+        double[] ones = new double[len];
+        java.util.Arrays.fill(ones, 1.0);
+        for (int l = 1; l <= L; l++) {
+            boolean withDA = l < L || outputGradient == OutputGradient.COURSE;
+            A[k][l] = new double[n[l]][];
+            Z[k][l] = new double[n[l]][];
+            dZ[k][l] = new double[n[l]][];
+            dA[k][l] = new double[n[l]][];
+            AM[k][l] = new Matrix[n[l]];
+            ZM[k][l] = new Matrix[n[l]];
+            dZM[k][l] = new Matrix[n[l]];
+            dAM[k][l] = new Matrix[n[l]];
+            for (int i = 0; i < n[l]; i++) {
+                A[k][l][i] = new double[len];
+                Z[k][l][i] = new double[len];
+                dZ[k][l][i] = new double[len];
+                AM[k][l][i] = Matrix.wrap(1, len, A[k][l][i]);
+                ZM[k][l][i] = Matrix.wrap(1, len, Z[k][l][i]);
+                dZM[k][l][i] = Matrix.wrap(1, len, dZ[k][l][i]);
+                if (withDA) {
+                    dA[k][l][i] = new double[len];
+                    dAM[k][l][i] = Matrix.wrap(1, len, dA[k][l][i]);
+                }
+            }
+            inputs[k][l] = java.util.Arrays.copyOf(A[k][l - 1], n[l - 1] + 1);
+            inputs[k][l][n[l - 1]] = ones;
+        }
+    }
+
+    /** {@code Z[l] = W[l]·A[l-1] + b[l]}, {@code A[l] = g(Z[l])} for l = 1..L, block by block. */
     @Override
     public void forwardWithoutCost() {
-        for (int l = 1; l <= L; l++) {
-            int k = n[l - 1];
-            Activation g = network.activation(l);
-            for (int i = 0; i < n[l]; i++) {
-                // Z[l][i] = (0 + Σ_p W[l][i][p]·A[l-1][p], p = 0..k-1 in order) + b[l][i]
-                combine(W[l], i * k, 1, A[l - 1], k, Z[l][i], true, b[l][i]);
-                g.forward(ZM[l][i], AM[l][i]);
+        int from = 0;
+        for (int k = 0; k < A.length; k++) {
+            for (int l = 1; l <= L; l++) {
+                int inputsOfLayer = n[l - 1];
+                Activation g = network.activation(l);
+                for (int i = 0; i < n[l]; i++) {
+                    // Z[l][i] = (0 + Σ_p W[l][i][p]·A[l-1][p], p = 0..n[l-1]-1 in order) + b[l][i]
+                    combine(W[l], i * inputsOfLayer, 1, A[k][l - 1], inputsOfLayer, Z[k][l][i], true, b[l][i]);
+                    g.forward(ZM[k][l][i], AM[k][l][i]);
+                }
             }
+            double[] z = Z[k][L][0];
+            System.arraycopy(z, 0, ZL.data(), from, z.length);
+            from += z.length;
         }
     }
 
     /** {@code J = (1/m) Σ [y softplus(-z) + (1-y) softplus(z)]} over the logits z of Z[L]. */
     @Override
     public double cost() {
-        return Losses.crossEntropyFromLogits(ZM[L][0], Y);
+        return Losses.crossEntropyFromLogits(ZL, Y);
     }
 
     @Override
     public Matrix outputLogits() {
-        return ZM[L][0];
+        return ZL;
     }
 
-    /** dW[l], db[l] for l = L down to 1, from the last forward pass (no dA[0]). */
+    /** dW[l], db[l] for l = L down to 1, from the last forward pass (no dA[0]), block by block. */
     @Override
     public void backward() {
-        if (outputGradient == OutputGradient.COURSE) {
-            // dAL = -(Y/AL - (1-Y)/(1-AL));  dZ[L] = dAL · σ(Z[L]) · (1 - σ(Z[L]))
-            LossBackward.crossEntropy(AM[L][0], Y, dAM[L][0]);
-            Activation.SIGMOID.backward(dAM[L][0], ZM[L][0], AM[L][0], dZM[L][0]);
-        } else {
-            // dZ[L] = A[L] - Y
-            MatrixOps.minus(AM[L][0], Y, dZM[L][0]);
+        for (int l = 1; l <= L; l++) {
+            java.util.Arrays.fill(acc[l], 0.0);
         }
-        for (int l = L; l >= 1; l--) {
-            int k = n[l - 1];
-            if (l < L) {
-                // dZ[l] = dA[l] · g'(Z[l])
-                Activation g = network.activation(l);
-                for (int i = 0; i < n[l]; i++) {
-                    g.backward(dAM[l][i], ZM[l][i], AM[l][i], dZM[l][i]);
+        for (int k = 0; k < A.length; k++) {
+            if (outputGradient == OutputGradient.COURSE) {
+                // dAL = -(Y/AL - (1-Y)/(1-AL));  dZ[L] = dAL · σ(Z[L]) · (1 - σ(Z[L]))
+                LossBackward.crossEntropy(AM[k][L][0], YM[k], dAM[k][L][0]);
+                Activation.SIGMOID.backward(dAM[k][L][0], ZM[k][L][0], AM[k][L][0], dZM[k][L][0]);
+            } else {
+                // dZ[L] = A[L] - Y
+                MatrixOps.minus(AM[k][L][0], YM[k], dZM[k][L][0]);
+            }
+            for (int l = L; l >= 1; l--) {
+                int inputsOfLayer = n[l - 1];
+                if (l < L) {
+                    // dZ[l] = dA[l] · g'(Z[l])
+                    Activation g = network.activation(l);
+                    for (int i = 0; i < n[l]; i++) {
+                        g.backward(dAM[k][l][i], ZM[k][l][i], AM[k][l][i], dZM[k][l][i]);
+                    }
+                }
+                accumulate(k, l);
+                if (l > 1) {
+                    // dA[l-1][p] = 0 + Σ_i W[l][i][p]·dZ[l][i], i = 0..n[l]-1 in order
+                    for (int p = 0; p < inputsOfLayer; p++) {
+                        combine(W[l], p, inputsOfLayer, dZ[k][l], n[l], dA[k][l - 1][p], false, 0.0);
+                    }
                 }
             }
-            gradients(l);
-            if (l > 1) {
-                // dA[l-1][p] = 0 + Σ_i W[l][i][p]·dZ[l][i], i = 0..n[l]-1 in order
-                for (int p = 0; p < k; p++) {
-                    combine(W[l], p, k, dZ[l], n[l], dA[l - 1][p], false, 0.0);
-                }
-            }
+        }
+        for (int l = 1; l <= L; l++) {
+            finish(l);
         }
     }
 
     /**
-     * {@code dW[l][i][p] = (1/m)·(0 + Σ_j dZ[l][i][j]·A[l-1][p][j])} and {@code db[l][i] = (1/m)·(0 + Σ_j dZ[l][i][j])},
-     * j = 0..m-1 in order: several sums side by side, each in its own local.
+     * Continues the sums {@code Σ_j dZ[l][i][j]·A[l-1][p][j]} and {@code Σ_j dZ[l][i][j]} over block k's
+     * examples, several sums side by side (groups of 4 units x 3 inputs, or 1 unit x 6 inputs; a group
+     * that runs past the last unit or input repeats it, and that sum is never read).
      */
-    private void gradients(int l) {
-        int k = n[l - 1];
-        int q = k + 1; // the inputs, then the row of ones for db
-        double[][] in = inputs[l];
-        double[][] d = dZ[l];
+    private void accumulate(int k, int l) {
+        int q = n[l - 1] + 1; // the inputs, then the row of ones for db
+        double[][] in = inputs[k][l];
+        double[][] d = dZ[k][l];
         int units = n[l];
+        int o = 0;
         if (units == 1) {
-            for (int p0 = 0; p0 < q; p0 += 6) {
+            for (int p0 = 0; p0 < q; p0 += 6, o += 6) {
                 sums1x6(d[0], in[p0], in[Math.min(p0 + 1, q - 1)], in[Math.min(p0 + 2, q - 1)],
-                        in[Math.min(p0 + 3, q - 1)], in[Math.min(p0 + 4, q - 1)], in[Math.min(p0 + 5, q - 1)], m, sums);
-                for (int c = 0; c < 6 && p0 + c < q; c++) {
-                    store(l, 0, p0 + c, sums[c]);
-                }
+                        in[Math.min(p0 + 3, q - 1)], in[Math.min(p0 + 4, q - 1)], in[Math.min(p0 + 5, q - 1)], acc[l], o);
+            }
+            return;
+        }
+        int last = units - 1;
+        for (int i0 = 0; i0 < units; i0 += 4) {
+            for (int p0 = 0; p0 < q; p0 += 3, o += 12) {
+                sums4x3(d[i0], d[Math.min(i0 + 1, last)], d[Math.min(i0 + 2, last)], d[Math.min(i0 + 3, last)],
+                        in[p0], in[Math.min(p0 + 1, q - 1)], in[Math.min(p0 + 2, q - 1)], acc[l], o);
+            }
+        }
+    }
+
+    /** {@code dW[l] = (1/m)·sums}, {@code db[l] = (1/m)·sums}, from the groups of {@link #accumulate}. */
+    private void finish(int l) {
+        int q = n[l - 1] + 1;
+        int units = n[l];
+        int o = 0;
+        if (units == 1) {
+            for (int p = 0; p < q; p++) {
+                store(l, 0, p, acc[l][p]);
             }
             return;
         }
         for (int i0 = 0; i0 < units; i0 += 4) {
-            int last = units - 1;
-            for (int p0 = 0; p0 < q; p0 += 3) {
-                sums4x3(d[i0], d[Math.min(i0 + 1, last)], d[Math.min(i0 + 2, last)], d[Math.min(i0 + 3, last)],
-                        in[p0], in[Math.min(p0 + 1, q - 1)], in[Math.min(p0 + 2, q - 1)], m, sums);
+            for (int p0 = 0; p0 < q; p0 += 3, o += 12) {
                 for (int r = 0; r < 4 && i0 + r < units; r++) {
                     for (int c = 0; c < 3 && p0 + c < q; c++) {
-                        store(l, i0 + r, p0 + c, sums[3 * r + c]);
+                        store(l, i0 + r, p0 + c, acc[l][o + 3 * r + c]);
                     }
                 }
             }
@@ -352,14 +424,22 @@ final class SmallNetworkStep implements TrainingStep {
         }
     }
 
-    /** out[3r + c] = 0 + Σ_j d_r[j]·a_c[j], j = 0..m-1 in order: twelve sums side by side. */
+    /** s[o + 3r + c] += Σ_j d_r[j]·a_c[j], j in order: twelve running sums side by side. */
     private static void sums4x3(double[] d0, double[] d1, double[] d2, double[] d3, double[] a0, double[] a1, double[] a2,
-                                int m, double[] out) {
-        double s00 = 0.0, s01 = 0.0, s02 = 0.0;
-        double s10 = 0.0, s11 = 0.0, s12 = 0.0;
-        double s20 = 0.0, s21 = 0.0, s22 = 0.0;
-        double s30 = 0.0, s31 = 0.0, s32 = 0.0;
-        for (int j = 0; j < m; j++) {
+                                double[] s, int o) {
+        double s00 = s[o];
+        double s01 = s[o + 1];
+        double s02 = s[o + 2];
+        double s10 = s[o + 3];
+        double s11 = s[o + 4];
+        double s12 = s[o + 5];
+        double s20 = s[o + 6];
+        double s21 = s[o + 7];
+        double s22 = s[o + 8];
+        double s30 = s[o + 9];
+        double s31 = s[o + 10];
+        double s32 = s[o + 11];
+        for (int j = 0; j < d0.length; j++) {
             double x0 = a0[j];
             double x1 = a1[j];
             double x2 = a2[j];
@@ -380,25 +460,30 @@ final class SmallNetworkStep implements TrainingStep {
             s31 += e3 * x1;
             s32 += e3 * x2;
         }
-        out[0] = s00;
-        out[1] = s01;
-        out[2] = s02;
-        out[3] = s10;
-        out[4] = s11;
-        out[5] = s12;
-        out[6] = s20;
-        out[7] = s21;
-        out[8] = s22;
-        out[9] = s30;
-        out[10] = s31;
-        out[11] = s32;
+        s[o] = s00;
+        s[o + 1] = s01;
+        s[o + 2] = s02;
+        s[o + 3] = s10;
+        s[o + 4] = s11;
+        s[o + 5] = s12;
+        s[o + 6] = s20;
+        s[o + 7] = s21;
+        s[o + 8] = s22;
+        s[o + 9] = s30;
+        s[o + 10] = s31;
+        s[o + 11] = s32;
     }
 
-    /** out[c] = 0 + Σ_j d[j]·a_c[j], j = 0..m-1 in order: six sums side by side. */
+    /** s[o + c] += Σ_j d[j]·a_c[j], j in order: six running sums side by side. */
     private static void sums1x6(double[] d, double[] a0, double[] a1, double[] a2, double[] a3, double[] a4, double[] a5,
-                                int m, double[] out) {
-        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0, s5 = 0.0;
-        for (int j = 0; j < m; j++) {
+                                double[] s, int o) {
+        double s0 = s[o];
+        double s1 = s[o + 1];
+        double s2 = s[o + 2];
+        double s3 = s[o + 3];
+        double s4 = s[o + 4];
+        double s5 = s[o + 5];
+        for (int j = 0; j < d.length; j++) {
             double e = d[j];
             s0 += e * a0[j];
             s1 += e * a1[j];
@@ -407,11 +492,11 @@ final class SmallNetworkStep implements TrainingStep {
             s4 += e * a4[j];
             s5 += e * a5[j];
         }
-        out[0] = s0;
-        out[1] = s1;
-        out[2] = s2;
-        out[3] = s3;
-        out[4] = s4;
-        out[5] = s5;
+        s[o] = s0;
+        s[o + 1] = s1;
+        s[o + 2] = s2;
+        s[o + 3] = s3;
+        s[o + 4] = s4;
+        s[o + 5] = s5;
     }
 }
