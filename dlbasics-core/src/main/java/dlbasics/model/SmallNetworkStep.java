@@ -29,12 +29,16 @@ final class SmallNetworkStep implements TrainingStep {
     /** The widest layer (input included) this step takes; wider networks take {@link GradientDescentStep}. */
     static final int MAX_WIDTH = 8;
     /**
-     * The examples are taken in blocks of at most this many, each block through all layers: every loop is
-     * short, so the JIT sees many calls per iteration and compiles each method whole soon after the start,
-     * instead of first compiling its long loops on the stack (twice the compiler's work, late); the rows of
-     * a block stay in the L1 cache.
+     * The examples are taken in blocks, each block through all layers. For the first
+     * {@value #WARM_UP_ITERATIONS} iterations the blocks hold at most {@value #WARM_UP_BLOCK} examples: every
+     * loop is short, so the JIT sees many calls per iteration and compiles each method whole soon after the
+     * start, instead of first compiling its long loops on the stack (twice the compiler's work, and late).
+     * Then blocks of at most {@value #BLOCK} take over: fewer calls per iteration once all is compiled.
+     * Both give the same bits (the gradient sums run over the examples in order either way).
      */
-    static final int BLOCK = 64;
+    static final int WARM_UP_BLOCK = 64;
+    static final int BLOCK = 512;
+    static final int WARM_UP_ITERATIONS = 2000;
 
     private final Network network;
     private final OutputGradient outputGradient;
@@ -68,6 +72,12 @@ final class SmallNetworkStep implements TrainingStep {
      * j = 0..m-1 in order.
      */
     private final double[][] acc;
+    /** The blocks of the warm-up are 0 .. warmUpBlocks-1, the others follow; an iteration runs blocks first .. end-1. */
+    private final int warmUpBlocks;
+    private int first;
+    private int end;
+    private int iterations;
+    private final int warmUpIterations;
 
     /** True when {@code network} fits this step: one output unit and at most {@value #MAX_WIDTH} units in every layer. */
     static boolean fits(Network network) {
@@ -85,12 +95,18 @@ final class SmallNetworkStep implements TrainingStep {
 
     /** Allocates the rows for {@code network} (one that {@link #fits}) on X ({@code n[0] x m}) and Y ({@code 1 x m}), already checked. */
     SmallNetworkStep(Network network, Matrix X, Matrix Y, OutputGradient outputGradient) {
+        this(network, X, Y, outputGradient, WARM_UP_ITERATIONS);
+    }
+
+    /** As above, with the warm-up's small blocks for the first {@code warmUpIterations} iterations (tests shorten it). */
+    SmallNetworkStep(Network network, Matrix X, Matrix Y, OutputGradient outputGradient, int warmUpIterations) {
         if (!fits(network)) {
             throw new IllegalStateException("SmallNetworkStep: the network " + java.util.Arrays.toString(network.layerDims())
                     + " is too wide; use GradientDescentStep");
         }
         this.network = network;
         this.outputGradient = outputGradient;
+        this.warmUpIterations = warmUpIterations;
         this.Y = Y;
         this.n = network.layerDims();
         this.L = n.length - 1;
@@ -110,7 +126,11 @@ final class SmallNetworkStep implements TrainingStep {
             int q = n[l - 1] + 1;
             acc[l] = new double[n[l] == 1 ? (q + 5) / 6 * 6 : (n[l] + 3) / 4 * ((q + 2) / 3) * 12];
         }
-        int blocks = (m + BLOCK - 1) / BLOCK;
+        warmUpBlocks = (m + WARM_UP_BLOCK - 1) / WARM_UP_BLOCK;
+        int steadyBlocks = (m + BLOCK - 1) / BLOCK;
+        int blocks = warmUpBlocks + steadyBlocks;
+        first = 0;
+        end = warmUpBlocks;
         A = new double[blocks][][][];
         Z = new double[blocks][][][];
         dA = new double[blocks][][][];
@@ -121,10 +141,17 @@ final class SmallNetworkStep implements TrainingStep {
         dZM = new Matrix[blocks][][];
         YM = new Matrix[blocks];
         inputs = new double[blocks][][][];
+        allocateBlocks(0, warmUpBlocks, X);
+        allocateBlocks(warmUpBlocks, steadyBlocks, X);
+    }
+
+    /** Blocks {@code k0 .. k0+count-1}: all examples in order, in blocks of nearly equal size. */
+    private void allocateBlocks(int k0, int count, Matrix X) {
+        int m = X.cols();
         int from = 0;
-        for (int k = 0; k < blocks; k++) {
-            int len = m / blocks + (k < m % blocks ? 1 : 0);
-            allocateBlock(k, X, from, len);
+        for (int k = 0; k < count; k++) {
+            int len = m / count + (k < m % count ? 1 : 0);
+            allocateBlock(k0 + k, X, from, len);
             from += len;
         }
     }
@@ -178,8 +205,12 @@ final class SmallNetworkStep implements TrainingStep {
     /** {@code Z[l] = W[l]·A[l-1] + b[l]}, {@code A[l] = g(Z[l])} for l = 1..L, block by block. */
     @Override
     public void forwardWithoutCost() {
+        if (iterations++ == warmUpIterations) {
+            first = warmUpBlocks;
+            end = A.length;
+        }
         int from = 0;
-        for (int k = 0; k < A.length; k++) {
+        for (int k = first; k < end; k++) {
             for (int l = 1; l <= L; l++) {
                 int inputsOfLayer = n[l - 1];
                 Activation g = network.activation(l);
@@ -212,7 +243,7 @@ final class SmallNetworkStep implements TrainingStep {
         for (int l = 1; l <= L; l++) {
             java.util.Arrays.fill(acc[l], 0.0);
         }
-        for (int k = 0; k < A.length; k++) {
+        for (int k = first; k < end; k++) {
             if (outputGradient == OutputGradient.COURSE) {
                 // dAL = -(Y/AL - (1-Y)/(1-AL));  dZ[L] = dAL · σ(Z[L]) · (1 - σ(Z[L]))
                 LossBackward.crossEntropy(AM[k][L][0], YM[k], dAM[k][L][0]);

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The trainer's fused step for small networks ({@link SmallNetworkStep}) gives the same bits as the
  * general step ({@link GradientDescentStep}): the same parameters after N iterations and the same recorded
  * costs, for several layer sizes (one unit to {@value SmallNetworkStep#MAX_WIDTH}, one to four layers),
- * every hidden activation, both output gradients and several seeds, and on the course's flower network.
+ * every hidden activation, both output gradients and several seeds, on the course's flower network (past
+ * the step's switch of block size), and step by step across that switch.
  */
 class SmallNetworkStepTest {
     private static final long[] SEEDS = {1, 2, 3};
@@ -75,13 +76,55 @@ class SmallNetworkStepTest {
     @MethodSource("outputGradients")
     void theFlowerNetworkGivesTheGeneralStepsBits(OutputGradient gradient) {
         Dataset flower = PlanarData.flower(1);
-        Trainer trainer = Trainer.builder().learningRate(1.2).iterations(2000).costEvery(100).seed(2)
+        Trainer trainer = Trainer.builder().learningRate(1.2).iterations(SmallNetworkStep.WARM_UP_ITERATIONS + 500).costEvery(100).seed(2)
                 .initializer(Initializer.SMALL_RANDOM).outputGradient(gradient).build();
         assertSameRun(trainer, Activation.TANH, new int[]{2, 4, 1}, flower, "flower " + gradient);
     }
 
     static Stream<OutputGradient> outputGradients() {
         return Stream.of(OutputGradient.values());
+    }
+
+    /**
+     * The step's two block sizes (warm-up blocks of {@value SmallNetworkStep#WARM_UP_BLOCK} examples, then
+     * {@value SmallNetworkStep#BLOCK}) give the general step's bits before and after the switch, here after
+     * 3 iterations, with one to three blocks of each size.
+     */
+    @ParameterizedTest(name = "seed {0} m {1}")
+    @MethodSource("blockCases")
+    void switchesBlockSizesWithoutChangingABit(long seed, int m) {
+        String what = "seed " + seed + ", m=" + m;
+        int[] dims = {3, 5, 2, 1};
+        Dataset data = data(seed, dims[0], m);
+        Network fused = Network.of(Activation.TANH, dims);
+        Network general = Network.of(Activation.TANH, dims);
+        fused.initialize(Initializer.HE, new NumpyRandom(seed));
+        general.initialize(Initializer.HE, new NumpyRandom(seed));
+        TrainingStep f = new SmallNetworkStep(fused, data.X(), data.Y(), OutputGradient.SIMPLIFIED, 3);
+        TrainingStep g = new GradientDescentStep(general, data.X(), data.Y(), OutputGradient.SIMPLIFIED);
+        for (int i = 0; i < 8; i++) {
+            f.forwardWithoutCost();
+            g.forwardWithoutCost();
+            assertEquals(Double.doubleToRawLongBits(g.cost()), Double.doubleToRawLongBits(f.cost()), what + ": cost at iteration " + i);
+            assertArrayEquals(bits(g.outputLogits().data()), bits(f.outputLogits().data()), what + ": Z[L] at iteration " + i);
+            f.backward();
+            g.backward();
+            f.update(0.5);
+            g.update(0.5);
+            for (int l = 1; l <= general.numLayers(); l++) {
+                assertArrayEquals(bits(general.W(l).data()), bits(fused.W(l).data()), what + ": W" + l + " at iteration " + i);
+                assertArrayEquals(bits(general.b(l).data()), bits(fused.b(l).data()), what + ": b" + l + " at iteration " + i);
+            }
+        }
+    }
+
+    static Stream<Arguments> blockCases() {
+        int[] ms = {1, 63, 64, 65, 400, 512, 513, 1100};
+        List<Arguments> cases = new ArrayList<>();
+        for (int k = 0; k < ms.length; k++) {
+            cases.add(Arguments.of(10L + k, ms[k]));
+        }
+        return cases.stream();
     }
 
     @Test
