@@ -21,7 +21,8 @@ import dlbasics.nn.Losses;
  *   A[0][p]              X's row p, copied once
  *   Z[l][i], A[l][i]     unit i's pre-activation and activation over the examples
  *   dZ[l][i], dA[l][i]   their gradients (dA for l = 1..L-1, and for L with OutputGradient.COURSE)
- *   W[l], dW[l]          n[l] x n[l-1], row-major;  b[l], db[l]  n[l]
+ *   W[l]                 n[l] x n[l-1], row-major;  b[l]  n[l]
+ *   grad[l]              dW[l] (n[l] x n[l-1], row-major), then db[l] (n[l])
  * </pre>
  * An iteration allocates nothing.
  */
@@ -48,8 +49,7 @@ final class SmallNetworkStep implements TrainingStep {
     private final Matrix Y;
     private final double[][] W;
     private final double[][] b;
-    private final double[][] dW;
-    private final double[][] db;
+    private final double[][] grad;
     /** [block][l][unit] rows of the block's examples; A[k][0] holds X's rows. */
     private final double[][][][] A;
     private final double[][][][] Z;
@@ -62,14 +62,22 @@ final class SmallNetworkStep implements TrainingStep {
     private final Matrix[][][] dZM;
     /** The labels of each block, {@code 1 x len}. */
     private final Matrix[] YM;
-    /** inputs[k][l] = the rows of A[k][l-1], then a row of ones: db[l] is the sum of dZ[l]·1 (x·1 = x exactly). */
-    private final double[][][][] inputs;
+    /**
+     * The arguments of the gradient sums of block k and layer l, group by group: groupRows[k][l][g] = the dZ
+     * rows (4, or 1 for a one-unit layer), groupInputs[k][l][g] = the input rows (3, or 6), taken from A[k][l-1]'s
+     * rows and then a row of ones (db[l] is the sum of dZ[l]·1; x·1 = x exactly). A group that runs past the last
+     * unit or input repeats it; those sums are never read.
+     */
+    private final double[][][][][] groupRows;
+    private final double[][][][][] groupInputs;
+    /** place[l][o] = where the running sum acc[l][o] goes in grad[l], or -1 for a repeated one. */
+    private final int[][] place;
     /** Z[L] of all examples, {@code 1 x m}, gathered from the blocks for the cost and the divergence check. */
     private final Matrix ZL;
     /**
-     * The running sums of dW[l] and db[l] over the blocks so far, in the groups of {@link #sums4x3}
-     * (12 per group) or {@link #sums1x6} (6 per group); a block continues them, so each is one sum over
-     * j = 0..m-1 in order.
+     * The running sums of dW[l] and db[l] over the blocks so far, 12 per group ({@link #sums4x3}: sum
+     * 3r + c of a group is unit r's with input c) or 6 ({@link #sums1x6}); a block continues them, so each
+     * is one sum over j = 0..m-1 in order.
      */
     private final double[][] acc;
     /** The blocks of the warm-up are 0 .. warmUpBlocks-1, the others follow; an iteration runs blocks first .. end-1. */
@@ -115,16 +123,15 @@ final class SmallNetworkStep implements TrainingStep {
         this.ZL = Matrix.zeros(1, m);
         W = new double[L + 1][];
         b = new double[L + 1][];
-        dW = new double[L + 1][];
-        db = new double[L + 1][];
+        grad = new double[L + 1][];
+        place = new int[L + 1][];
         acc = new double[L + 1][];
         for (int l = 1; l <= L; l++) {
             W[l] = network.W(l).data();
             b[l] = network.b(l).data();
-            dW[l] = new double[n[l] * n[l - 1]];
-            db[l] = new double[n[l]];
-            int q = n[l - 1] + 1;
-            acc[l] = new double[n[l] == 1 ? (q + 5) / 6 * 6 : (n[l] + 3) / 4 * ((q + 2) / 3) * 12];
+            grad[l] = new double[n[l] * n[l - 1] + n[l]];
+            place[l] = placement(n[l], n[l - 1]);
+            acc[l] = new double[place[l].length];
         }
         warmUpBlocks = (m + WARM_UP_BLOCK - 1) / WARM_UP_BLOCK;
         int steadyBlocks = (m + BLOCK - 1) / BLOCK;
@@ -140,7 +147,8 @@ final class SmallNetworkStep implements TrainingStep {
         dAM = new Matrix[blocks][][];
         dZM = new Matrix[blocks][][];
         YM = new Matrix[blocks];
-        inputs = new double[blocks][][][];
+        groupRows = new double[blocks][][][][];
+        groupInputs = new double[blocks][][][][];
         allocateBlocks(0, warmUpBlocks, X);
         allocateBlocks(warmUpBlocks, steadyBlocks, X);
     }
@@ -167,7 +175,8 @@ final class SmallNetworkStep implements TrainingStep {
         ZM[k] = new Matrix[L + 1][];
         dAM[k] = new Matrix[L + 1][];
         dZM[k] = new Matrix[L + 1][];
-        inputs[k] = new double[L + 1][][];
+        groupRows[k] = new double[L + 1][][][];
+        groupInputs[k] = new double[L + 1][][][];
         YM[k] = Matrix.wrap(1, len, java.util.Arrays.copyOfRange(Y.data(), from, from + len));
         A[k][0] = new double[n[0]][];
         for (int p = 0; p < n[0]; p++) {
@@ -197,8 +206,9 @@ final class SmallNetworkStep implements TrainingStep {
                     dAM[k][l][i] = Matrix.wrap(1, len, dA[k][l][i]);
                 }
             }
-            inputs[k][l] = java.util.Arrays.copyOf(A[k][l - 1], n[l - 1] + 1);
-            inputs[k][l][n[l - 1]] = ones;
+            double[][] in = java.util.Arrays.copyOf(A[k][l - 1], n[l - 1] + 1);
+            in[n[l - 1]] = ones;
+            groups(k, l, in);
         }
     }
 
@@ -276,72 +286,86 @@ final class SmallNetworkStep implements TrainingStep {
     }
 
     /**
-     * Continues the sums {@code Σ_j dZ[l][i][j]·A[l-1][p][j]} and {@code Σ_j dZ[l][i][j]} over block k's
-     * examples, several sums side by side (groups of 4 units x 3 inputs, or 1 unit x 6 inputs; a group
-     * that runs past the last unit or input repeats it, and that sum is never read).
+     * The groups of block k's sums for layer l (see {@link #groupRows}): units in fours and inputs in threes,
+     * or for a one-unit layer inputs in sixes, in the order of {@link #placement}.
      */
-    private void accumulate(int k, int l) {
-        int q = n[l - 1] + 1; // the inputs, then the row of ones for db
-        double[][] in = inputs[k][l];
+    private void groups(int k, int l, double[][] in) {
+        int units = n[l];
+        int q = in.length;
         double[][] d = dZ[k][l];
-        int units = n[l];
-        int o = 0;
-        if (units == 1) {
-            for (int p0 = 0; p0 < q; p0 += 6, o += 6) {
-                sums1x6(d[0], in[p0], in[Math.min(p0 + 1, q - 1)], in[Math.min(p0 + 2, q - 1)],
-                        in[Math.min(p0 + 3, q - 1)], in[Math.min(p0 + 4, q - 1)], in[Math.min(p0 + 5, q - 1)], acc[l], o);
-            }
-            return;
-        }
-        int last = units - 1;
-        for (int i0 = 0; i0 < units; i0 += 4) {
-            for (int p0 = 0; p0 < q; p0 += 3, o += 12) {
-                sums4x3(d[i0], d[Math.min(i0 + 1, last)], d[Math.min(i0 + 2, last)], d[Math.min(i0 + 3, last)],
-                        in[p0], in[Math.min(p0 + 1, q - 1)], in[Math.min(p0 + 2, q - 1)], acc[l], o);
-            }
-        }
-    }
-
-    /** {@code dW[l] = (1/m)·sums}, {@code db[l] = (1/m)·sums}, from the groups of {@link #accumulate}. */
-    private void finish(int l) {
-        int q = n[l - 1] + 1;
-        int units = n[l];
-        int o = 0;
-        if (units == 1) {
-            for (int p = 0; p < q; p++) {
-                store(l, 0, p, acc[l][p]);
-            }
-            return;
-        }
-        for (int i0 = 0; i0 < units; i0 += 4) {
-            for (int p0 = 0; p0 < q; p0 += 3, o += 12) {
-                for (int r = 0; r < 4 && i0 + r < units; r++) {
-                    for (int c = 0; c < 3 && p0 + c < q; c++) {
-                        store(l, i0 + r, p0 + c, acc[l][o + 3 * r + c]);
-                    }
+        int width = units == 1 ? 6 : 3;
+        int height = units == 1 ? 1 : 4;
+        int count = ((units + height - 1) / height) * ((q + width - 1) / width);
+        groupRows[k][l] = new double[count][][];
+        groupInputs[k][l] = new double[count][][];
+        int g = 0;
+        for (int i0 = 0; i0 < units; i0 += height) {
+            for (int p0 = 0; p0 < q; p0 += width, g++) {
+                groupRows[k][l][g] = new double[height][];
+                for (int r = 0; r < height; r++) {
+                    groupRows[k][l][g][r] = d[Math.min(i0 + r, units - 1)];
+                }
+                groupInputs[k][l][g] = new double[width][];
+                for (int c = 0; c < width; c++) {
+                    groupInputs[k][l][g][c] = in[Math.min(p0 + c, q - 1)];
                 }
             }
         }
     }
 
-    /** dW[l][i][p] = (1/m)·sum, or db[l][i] for p = n[l-1]. */
-    private void store(int l, int i, int p, double sum) {
-        int k = n[l - 1];
-        if (p < k) {
-            dW[l][i * k + p] = invM * sum;
-        } else {
-            db[l][i] = invM * sum;
+    /**
+     * Where each running sum of a layer with {@code units} units and {@code k} inputs goes in its grad array
+     * (dW row-major, then db), group by group as {@link #groups} lays them out; -1 for a repeated sum.
+     */
+    private static int[] placement(int units, int k) {
+        int q = k + 1;
+        int width = units == 1 ? 6 : 3;
+        int height = units == 1 ? 1 : 4;
+        int count = ((units + height - 1) / height) * ((q + width - 1) / width);
+        int[] place = new int[count * width * height];
+        int o = 0;
+        for (int i0 = 0; i0 < units; i0 += height) {
+            for (int p0 = 0; p0 < q; p0 += width) {
+                for (int r = 0; r < height; r++) {
+                    for (int c = 0; c < width; c++, o++) {
+                        int i = i0 + r;
+                        int p = p0 + c;
+                        place[o] = i >= units || p >= q ? -1 : p < k ? i * k + p : units * k + i;
+                    }
+                }
+            }
+        }
+        return place;
+    }
+
+    /** Continues the sums {@code Σ_j dZ[l][i][j]·A[l-1][p][j]} and {@code Σ_j dZ[l][i][j]} over block k's examples. */
+    private void accumulate(int k, int l) {
+        double[][][] rows = groupRows[k][l];
+        double[][][] in = groupInputs[k][l];
+        double[] s = acc[l];
+        if (n[l] == 1) {
+            for (int g = 0; g < rows.length; g++) {
+                sums1x6(rows[g][0], in[g][0], in[g][1], in[g][2], in[g][3], in[g][4], in[g][5], s, 6 * g);
+            }
+            return;
+        }
+        for (int g = 0; g < rows.length; g++) {
+            double[][] d = rows[g];
+            double[][] a = in[g];
+            sums4x3(d[0], d[1], d[2], d[3], a[0], a[1], a[2], s, 12 * g);
         }
     }
 
-    /** The gradient dW[l] of the last backward pass, {@code n[l] x n[l-1]} row-major (live; for tests). */
-    double[] dW(int l) {
-        return dW[l];
-    }
-
-    /** The gradient db[l] of the last backward pass, {@code n[l]} (live; for tests). */
-    double[] db(int l) {
-        return db[l];
+    /** {@code dW[l] = (1/m)·sums}, {@code db[l] = (1/m)·sums}: each finished sum to its place in grad[l]. */
+    private void finish(int l) {
+        double[] s = acc[l];
+        int[] to = place[l];
+        double[] g = grad[l];
+        for (int o = 0; o < s.length; o++) {
+            if (to[o] >= 0) {
+                g[to[o]] = invM * s[o];
+            }
+        }
     }
 
     /** {@code W[l] = W[l] - learningRate·dW[l]}, {@code b[l] = b[l] - learningRate·db[l]}, in the network's own arrays. */
@@ -349,14 +373,14 @@ final class SmallNetworkStep implements TrainingStep {
     public void update(double learningRate) {
         for (int l = 1; l <= L; l++) {
             double[] w = W[l];
-            double[] g = dW[l];
+            double[] g = grad[l];
             for (int x = 0; x < w.length; x++) {
                 w[x] = w[x] - learningRate * g[x];
             }
             double[] c = b[l];
-            double[] h = db[l];
+            int o = w.length;
             for (int x = 0; x < c.length; x++) {
-                c[x] = c[x] - learningRate * h[x];
+                c[x] = c[x] - learningRate * g[o + x];
             }
         }
     }
