@@ -35,11 +35,14 @@ final class SmallNetworkStep implements TrainingStep {
      * loop is short, so the JIT sees many calls per iteration and compiles each method whole soon after the
      * start, instead of first compiling its long loops on the stack (twice the compiler's work, and late).
      * Then blocks of at most {@value #BLOCK} take over: fewer calls per iteration once all is compiled.
-     * Both give the same bits (the gradient sums run over the examples in order either way).
+     * Both give the same bits (the gradient sums run over the examples in order either way). Data sets of
+     * more than {@value #WARM_UP_MAX_EXAMPLES} examples skip the warm-up blocks (long loops compile soon
+     * anyway, and the second copy of the rows would cost memory).
      */
     static final int WARM_UP_BLOCK = 64;
     static final int BLOCK = 512;
     static final int WARM_UP_ITERATIONS = 2000;
+    static final int WARM_UP_MAX_EXAMPLES = 4096;
 
     private final Network network;
     private final OutputGradient outputGradient;
@@ -133,11 +136,11 @@ final class SmallNetworkStep implements TrainingStep {
             place[l] = placement(n[l], n[l - 1]);
             acc[l] = new double[place[l].length];
         }
-        warmUpBlocks = (m + WARM_UP_BLOCK - 1) / WARM_UP_BLOCK;
+        warmUpBlocks = m <= WARM_UP_MAX_EXAMPLES ? (m + WARM_UP_BLOCK - 1) / WARM_UP_BLOCK : 0;
         int steadyBlocks = (m + BLOCK - 1) / BLOCK;
         int blocks = warmUpBlocks + steadyBlocks;
         first = 0;
-        end = warmUpBlocks;
+        end = warmUpBlocks > 0 ? warmUpBlocks : blocks;
         A = new double[blocks][][][];
         Z = new double[blocks][][][];
         dA = new double[blocks][][][];

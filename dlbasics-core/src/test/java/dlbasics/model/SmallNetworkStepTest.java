@@ -88,7 +88,7 @@ class SmallNetworkStepTest {
     /**
      * The step's two block sizes (warm-up blocks of {@value SmallNetworkStep#WARM_UP_BLOCK} examples, then
      * {@value SmallNetworkStep#BLOCK}) give the general step's bits before and after the switch, here after
-     * 3 iterations, with one to three blocks of each size.
+     * 3 iterations, with one to three blocks of each size, and without warm-up blocks for a large data set.
      */
     @ParameterizedTest(name = "seed {0} m {1}")
     @MethodSource("blockCases")
@@ -119,7 +119,7 @@ class SmallNetworkStepTest {
     }
 
     static Stream<Arguments> blockCases() {
-        int[] ms = {1, 63, 64, 65, 400, 512, 513, 1100};
+        int[] ms = {1, 63, 64, 65, 400, 512, 513, 1100, SmallNetworkStep.WARM_UP_MAX_EXAMPLES + 1};
         List<Arguments> cases = new ArrayList<>();
         for (int k = 0; k < ms.length; k++) {
             cases.add(Arguments.of(10L + k, ms[k]));
