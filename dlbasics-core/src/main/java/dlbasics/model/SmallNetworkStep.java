@@ -40,7 +40,7 @@ final class SmallNetworkStep implements TrainingStep {
      */
     static final int WARM_UP_BLOCK = 64;
     static final int BLOCK = 512;
-    static final int WARM_UP_ITERATIONS = 2000;
+    static final int WARM_UP_ITERATIONS = 1000;
     static final int WARM_UP_MAX_EXAMPLES = 4096;
 
     private final Network network;
