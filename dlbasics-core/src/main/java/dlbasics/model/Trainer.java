@@ -40,7 +40,7 @@ import java.util.List;
  * Buffers are allocated once per call (Z, A, dZ, dA, dW, db per layer, and for a large first layer a
  * packed copy of X and Xᵀ, twice as large as X, that both first-layer products read contiguously; see
  * {@link dlbasics.matrix.PackedMatrix}), and an iteration allocates nothing. A network whose every layer
- * has at most {@value SmallNetworkStep#MAX_WIDTH} units (the flower network) takes a fused step of plain
+ * has at most 8 units and one output (the flower network) takes a fused step of plain
  * loops instead of matrix calls, with the same bits. The library never prints:
  * progress goes to {@link TrainingListener}s. A NaN or infinite output Z[L] (checked every
  * iteration) or recorded cost throws {@link TrainingDivergedException}. A trainer holds no run state and may be reused.
