@@ -204,8 +204,7 @@ public final class Trainer {
         int costEvery = settings.costEvery();
         double learningRate = settings.learningRate();
         CostHistory costs = new CostHistory(earlierCosts, recordedBefore(total) - earlierCosts.length);
-        TrainingStep step = smallNetworkStep && SmallNetworkStep.fits(network)
-                ? new SmallNetworkStep(network, X, Y, outputGradient)
+        TrainingStep step = smallNetworkStep ? stepFor(network, X, Y, outputGradient)
                 : new GradientDescentStep(network, X, Y, outputGradient);
         TrainingEvent event = new TrainingEvent(settings, network, costs, rng, startNanos);
         event.moveTo(start, Double.NaN);
@@ -244,6 +243,12 @@ public final class Trainer {
             l.onEnd(result);
         }
         return result;
+    }
+
+    /** The step {@link #fit} and {@link #resume} run: {@link SmallNetworkStep} for a network it fits, else {@link GradientDescentStep}. */
+    static TrainingStep stepFor(Network network, Matrix X, Matrix Y, OutputGradient outputGradient) {
+        return SmallNetworkStep.fits(network) ? new SmallNetworkStep(network, X, Y, outputGradient)
+                : new GradientDescentStep(network, X, Y, outputGradient);
     }
 
     private static void checkFinite(double cost, Matrix ZL, int iteration, double learningRate) {
