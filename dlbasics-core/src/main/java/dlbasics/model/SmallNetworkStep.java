@@ -23,7 +23,7 @@ import dlbasics.nn.Losses;
  * update:                    W[l] = W[l] - learningRate·dW[l],  b[l] = b[l] - learningRate·db[l]
  * </pre>
  * The examples are split into {@link ExampleBlock}s, each taken through all layers in turn. An iteration
- * allocates nothing. Measured on the flower network (fresh JVM, `dlbasics train`, 2-core AMD EPYC shared
+ * allocates nothing. Measured on the flower network (fresh JVM, {@code dlbasics train}, 2-core AMD EPYC shared
  * with other work, 2026-11-26): 10000 iterations 0.22 s instead of 0.37 s, 1000 in 0.075 s instead of
  * 0.14 s; once compiled about 14 µs per iteration (CPU time; GradientDescentStep 15.6 µs), of which tanh
  * ({@code FastTanh}, 1600 values) takes 7.7 µs.
