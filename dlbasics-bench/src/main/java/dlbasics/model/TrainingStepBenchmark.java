@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One iteration of {@link Trainer}'s loop ({@link GradientDescentStep}: forward, backward, update) for
+ * One iteration of {@link Trainer}'s loop (the step it takes: {@link SmallNetworkStep} for the flower,
+ * {@link GradientDescentStep} for the others; forward with the cost, backward, update) for
  * the course's networks, on data of the course's shapes (random pixels in [0, 1), random labels: the
  * time does not depend on the values). This class sits in the model package of the bench module to
  * reach the package-private step. With the GC profiler it shows the allocation per iteration:
@@ -37,7 +38,7 @@ public class TrainingStepBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private GradientDescentStep step;
+    private TrainingStep step;
     private double rate;
 
     @Setup
@@ -53,13 +54,14 @@ public class TrainingStepBenchmark {
         }
         Network net = w.network();
         net.initialize(w.init(), new NumpyRandom(w.seed()));
-        step = new GradientDescentStep(net, X, Y, OutputGradient.SIMPLIFIED);
+        step = Trainer.stepFor(net, X, Y, OutputGradient.SIMPLIFIED);
         rate = w.rate();
     }
 
     @Benchmark
     public double step() {
-        double cost = step.forward();
+        step.forwardWithoutCost();
+        double cost = step.cost();
         step.backward();
         step.update(rate);
         return cost;

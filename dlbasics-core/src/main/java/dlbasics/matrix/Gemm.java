@@ -13,7 +13,7 @@ package dlbasics.matrix;
  * rounding per step (no fused multiply-add). This equals the naive triple loop bit for bit, and the
  * result does not depend on the implementation or the number of threads.
  *
- * <p>Implementation, chosen once at class load:
+ * <p>Implementation, chosen once, when a product first needs it:
  * <ul>
  *   <li>with the module {@code jdk.incubator.vector} present ({@code --add-modules jdk.incubator.vector}),
  *       a register- and cache-blocked kernel on the Vector API; otherwise, or with
@@ -55,8 +55,14 @@ public final class Gemm {
     /** The largest A (entries) that every chunk may re-read cheaply: 512 KB, half of this machine's L2. */
     private static final long SMALL_A = 1L << 16;
 
-    private static final GemmKernel KERNEL = selectKernel();
-    private static final PackedKernel PACKED_KERNEL = selectPackedKernel();
+    /**
+     * The kernels, chosen when a product first needs one (a holder class): a run whose products are all
+     * small, such as the flower network's, never loads the Vector API (about 10 ms of class loading).
+     */
+    private static final class Kernels {
+        static final GemmKernel KERNEL = selectKernel();
+        static final PackedKernel PACKED_KERNEL = selectPackedKernel();
+    }
     private static final ThreadLocal<GemmJob> JOBS = ThreadLocal.withInitial(GemmJob::new);
     private static final ThreadLocal<PackedJob> PACKED_JOBS = ThreadLocal.withInitial(PackedJob::new);
     private static volatile WorkerPool pool;
@@ -129,9 +135,9 @@ public final class Gemm {
         return ScalarPackedKernel.INSTANCE;
     }
 
-    /** The packed-operand kernel chosen at class load. */
+    /** The packed-operand kernel, chosen on first use. */
     static PackedKernel packedKernel() {
-        return PACKED_KERNEL;
+        return Kernels.PACKED_KERNEL;
     }
 
     /** The plain-Java kernel (always available). */
@@ -139,9 +145,9 @@ public final class Gemm {
         return ScalarGemmKernel.INSTANCE;
     }
 
-    /** The kernel chosen at class load. */
+    /** The kernel, chosen on first use. */
     static GemmKernel kernel() {
-        return KERNEL;
+        return Kernels.KERNEL;
     }
 
     /** The shared pool, created on first use with {@link #threads()} threads. */
@@ -187,7 +193,7 @@ public final class Gemm {
      */
     public static String implementation() {
         int t = threads();
-        return KERNEL.description() + ", " + t + (t == 1 ? " thread" : " threads");
+        return Kernels.KERNEL.description() + ", " + t + (t == 1 ? " thread" : " threads");
     }
 
     /** Checks that {@code op(A) · op(B)} is defined, with an error that names both shapes and a fix. */
@@ -206,7 +212,7 @@ public final class Gemm {
      */
     public static void multiply(Matrix a, boolean transA, Matrix b, boolean transB, Matrix c) {
         long work = (long) a.rows() * a.cols() * (transB ? b.rows() : b.cols());
-        multiply(a, transA, b, transB, c, work < SMALL_MAX ? ScalarGemmKernel.INSTANCE : KERNEL, null);
+        multiply(a, transA, b, transB, c, work < SMALL_MAX ? ScalarGemmKernel.INSTANCE : Kernels.KERNEL, null);
     }
 
     /**
@@ -259,7 +265,7 @@ public final class Gemm {
      * @param c the output, {@code n x m}; must not share storage with a
      */
     public static void multiply(Matrix a, PackedMatrix b, Matrix c) {
-        multiply(a, b, c, PACKED_KERNEL, null);
+        multiply(a, b, c, Kernels.PACKED_KERNEL, null);
     }
 
     /**
@@ -272,7 +278,7 @@ public final class Gemm {
      * @param c the output, {@code n x k}; must not share storage with a
      */
     public static void multiplyTransposed(Matrix a, PackedMatrix b, Matrix c) {
-        multiplyTransposed(a, b, c, PACKED_KERNEL, null);
+        multiplyTransposed(a, b, c, Kernels.PACKED_KERNEL, null);
     }
 
     /** {@link #multiply(Matrix, PackedMatrix, Matrix)} with a given kernel and pool (null: the shared pool). */

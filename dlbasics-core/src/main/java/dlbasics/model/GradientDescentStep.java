@@ -33,7 +33,7 @@ import dlbasics.nn.Losses;
  * {@code Z[L]} ({@link Losses#crossEntropyFromLogits}), finite for any finite Z.
  * {@link OutputGradient#COURSE} selects the course's form instead (one more 1 x m buffer, dA[L]).
  */
-final class GradientDescentStep {
+final class GradientDescentStep implements TrainingStep {
     private final Network network;
     private final int L;
     private final Matrix Y;
@@ -101,7 +101,8 @@ final class GradientDescentStep {
     }
 
     /** The forward pass of {@link #forward()} without the cost (iterations that do not record it). */
-    void forwardWithoutCost() {
+    @Override
+    public void forwardWithoutCost() {
         for (int l = 1; l <= L; l++) {
             // Z[l] = W[l] · A[l-1] + b[l];  A[l] = g(Z[l])
             if (l == 1 && XP != null) {
@@ -114,17 +115,20 @@ final class GradientDescentStep {
     }
 
     /** The cost of the last forward pass: {@code J = (1/m) Σ [y softplus(-z) + (1-y) softplus(z)]} over the logits z of Z[L]. */
-    double cost() {
+    @Override
+    public double cost() {
         return Losses.crossEntropyFromLogits(Z[L], Y);
     }
 
     /** The output logits Z[L] of the last forward pass ({@code nL x m}), for divergence checks. */
-    Matrix outputLogits() {
+    @Override
+    public Matrix outputLogits() {
         return Z[L];
     }
 
     /** The backward pass from the last forward pass: dW[l] and db[l] for l = L down to 1. */
-    void backward() {
+    @Override
+    public void backward() {
         if (outputGradient == OutputGradient.COURSE) {
             // dAL = -(Y/AL - (1-Y)/(1-AL));  dZ[L] = dAL · σ(Z[L]) · (1 - σ(Z[L]))
             LossBackward.crossEntropy(A[L], Y, dA[L]);
@@ -170,7 +174,8 @@ final class GradientDescentStep {
     }
 
     /** The update of every layer: {@code W[l] -= learningRate · dW[l]}, {@code b[l] -= learningRate · db[l]}. */
-    void update(double learningRate) {
+    @Override
+    public void update(double learningRate) {
         for (int l = 1; l <= L; l++) {
             MatrixOps.subtractScaled(network.W(l), learningRate, dW[l]);
             MatrixOps.subtractScaled(network.b(l), learningRate, db[l]);

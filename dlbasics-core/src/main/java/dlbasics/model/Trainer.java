@@ -39,7 +39,9 @@ import java.util.List;
  * in place; {@link #resume} continues a run from a {@link TrainingState}. Runs are deterministic.
  * Buffers are allocated once per call (Z, A, dZ, dA, dW, db per layer, and for a large first layer a
  * packed copy of X and Xᵀ, twice as large as X, that both first-layer products read contiguously; see
- * {@link dlbasics.matrix.PackedMatrix}), and an iteration allocates nothing. The library never prints:
+ * {@link dlbasics.matrix.PackedMatrix}), and an iteration allocates nothing. A network whose every layer
+ * has at most 8 units and one output (the flower network) takes a fused step of plain
+ * loops instead of matrix calls, with the same bits. The library never prints:
  * progress goes to {@link TrainingListener}s. A NaN or infinite output Z[L] (checked every
  * iteration) or recorded cost throws {@link TrainingDivergedException}. A trainer holds no run state and may be reused.
  */
@@ -47,6 +49,8 @@ public final class Trainer {
     private final TrainingSettings settings;
     private final List<TrainingListener> listeners;
     private final OutputGradient outputGradient;
+    /** Whether networks that fit {@link SmallNetworkStep} take it (the same bits; false only in tests, to compare). */
+    private final boolean smallNetworkStep;
 
     /** A trainer with these settings and no listeners. */
     public Trainer(TrainingSettings settings) {
@@ -60,6 +64,11 @@ public final class Trainer {
 
     /** A trainer with these settings and listeners, starting the backward pass as {@code outputGradient} says. */
     public Trainer(TrainingSettings settings, List<TrainingListener> listeners, OutputGradient outputGradient) {
+        this(settings, listeners, outputGradient, true);
+    }
+
+    private Trainer(TrainingSettings settings, List<TrainingListener> listeners, OutputGradient outputGradient,
+                    boolean smallNetworkStep) {
         if (outputGradient == null) {
             throw new IllegalArgumentException("Trainer: outputGradient is null; use OutputGradient.SIMPLIFIED (the default) or COURSE");
         }
@@ -77,6 +86,12 @@ public final class Trainer {
         this.settings = settings;
         this.listeners = List.copyOf(listeners);
         this.outputGradient = outputGradient;
+        this.smallNetworkStep = smallNetworkStep;
+    }
+
+    /** This trainer with every network on the general step ({@link GradientDescentStep}), for tests that compare the two. */
+    Trainer withGeneralStepOnly() {
+        return new Trainer(settings, listeners, outputGradient, false);
     }
 
     /** How the backward pass starts at the output (default {@link OutputGradient#SIMPLIFIED}). */
@@ -189,7 +204,8 @@ public final class Trainer {
         int costEvery = settings.costEvery();
         double learningRate = settings.learningRate();
         CostHistory costs = new CostHistory(earlierCosts, recordedBefore(total) - earlierCosts.length);
-        GradientDescentStep step = new GradientDescentStep(network, X, Y, outputGradient);
+        TrainingStep step = smallNetworkStep ? stepFor(network, X, Y, outputGradient)
+                : new GradientDescentStep(network, X, Y, outputGradient);
         TrainingEvent event = new TrainingEvent(settings, network, costs, rng, startNanos);
         event.moveTo(start, Double.NaN);
         TrainingListener[] heard = listeners.toArray(new TrainingListener[0]); // indexed below: no iterator per iteration
@@ -227,6 +243,12 @@ public final class Trainer {
             l.onEnd(result);
         }
         return result;
+    }
+
+    /** The step {@link #fit} and {@link #resume} run: {@link SmallNetworkStep} for a network it fits, else {@link GradientDescentStep}. */
+    static TrainingStep stepFor(Network network, Matrix X, Matrix Y, OutputGradient outputGradient) {
+        return SmallNetworkStep.fits(network) ? new SmallNetworkStep(network, X, Y, outputGradient)
+                : new GradientDescentStep(network, X, Y, outputGradient);
     }
 
     private static void checkFinite(double cost, Matrix ZL, int iteration, double learningRate) {
