@@ -313,10 +313,12 @@ public final class Gemm {
                     + "pass a separate output matrix");
         }
         double[] cd = c.data();
-        java.util.Arrays.fill(cd, 0.0);
         if (n == 0 || k == 0 || m == 0) {
+            java.util.Arrays.fill(cd, 0.0);
             return;
         }
+        // the kernels write every entry of C (not +=), so C is not cleared first: clearing dZ1·Xᵀ's
+        // 20x12288 output took ~70 µs on the calling thread before the workers started
         PackedJob job = PACKED_JOBS.get();
         job.set(kernel, a.data(), bp, cd, n, k, m);
         try {
