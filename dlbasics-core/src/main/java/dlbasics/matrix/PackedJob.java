@@ -1,8 +1,15 @@
 package dlbasics.matrix;
 
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
+
 /**
- * One product {@code C = A · B} on strips of B ({@link PackedMatrix}) in flight, cut into chunks of
- * strips for {@link WorkerPool}. Each calling thread owns one job and reuses it (and its buffer for the
+ * One product {@code C = A · B} on strips of B ({@link PackedMatrix}) in flight, cut into chunks for
+ * {@link WorkerPool}: first the pieces of A's repacking, if the kernel packs A in pieces, then chunks of
+ * the kernel's units of work ({@link PackedKernel#units}). The pool hands chunks out in increasing order,
+ * so every piece has been taken before the first chunk of units starts; a chunk waits only for a piece
+ * another thread is still filling, and only when it reaches the block of A that the piece holds (in
+ * practice never: the pieces are done long before). The wait sleeps in short parks; nobody spins. Each calling thread owns one job and reuses it (and its buffer for the
  * repacked A), so a product allocates nothing once the buffer has grown to the largest size seen.
  *
  * <p>A is row-major {@code n x k}; B is {@code k x m} in strips
@@ -16,10 +23,14 @@ final class PackedJob implements WorkerPool.Job {
     int n;
     int k;
     int m;
-    /** Strips per chunk. */
+    /** Units per chunk. */
     int chunkSize;
-    /** The number of strips. */
+    /** The number of units. */
     int end;
+    /** Pieces of A's repacking, chunks 0..pieces-1 ({@link PackedKernel#pack}). */
+    int pieces;
+    /** done.get(i) == 1 once piece i is filled. */
+    private AtomicIntegerArray done = new AtomicIntegerArray(0);
     /** A repacked by the kernel's prepare step, or null. */
     double[] packedA;
     private double[] buffer = new double[0];
@@ -33,8 +44,30 @@ final class PackedJob implements WorkerPool.Job {
         this.k = k;
         this.m = m;
         this.packedA = null;
-        this.end = PackedMatrix.strips(m);
+        this.pieces = 0;
+        this.end = kernel.units(this);
         this.chunkSize = end;
+    }
+
+    /** Chunks 0..pieces-1 fill A's repacked copy; the chunks of units follow. */
+    void setPieces(int pieces) {
+        if (done.length() < pieces) {
+            done = new AtomicIntegerArray(pieces);
+        }
+        for (int i = 0; i < pieces; i++) {
+            done.set(i, 0);
+        }
+        this.pieces = pieces;
+    }
+
+    /** Returns once piece i of A's repacking is filled (at once when A was not packed in pieces). */
+    void awaitPiece(int i) {
+        if (i >= pieces) {
+            return;
+        }
+        while (done.get(i) == 0) {
+            LockSupport.parkNanos(20_000L);
+        }
     }
 
     /** A reusable buffer of at least {@code size} doubles (contents unspecified). */
@@ -56,7 +89,15 @@ final class PackedJob implements WorkerPool.Job {
 
     @Override
     public void runChunk(int chunk) {
-        int from = chunk * chunkSize;
+        if (chunk < pieces) {
+            try {
+                kernel.pack(this, chunk);
+            } finally {
+                done.set(chunk, 1); // even on failure, so no chunk waits for ever (the pool reports the failure)
+            }
+            return;
+        }
+        int from = (chunk - pieces) * chunkSize;
         kernel.multiply(this, from, Math.min(end, from + chunkSize));
     }
 }

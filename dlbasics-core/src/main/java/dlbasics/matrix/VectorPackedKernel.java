@@ -32,6 +32,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorPackedKernel implements PackedKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     private static final int W = PackedMatrix.STRIP;
+    /** A with at least this many entries is repacked in pieces shared by the threads. */
+    private static final long PACK_SPLIT_MIN = 1L << 16;
     /** Rows of B per block of {@code C = A · B}. */
     private static final int KC = 2048;
     /** Where the first block's accumulators start: zeros, so C need not be cleared beforehand. */
@@ -56,92 +58,133 @@ final class VectorPackedKernel implements PackedKernel {
 
     /**
      * With 4 rows or more: A in groups of 4 rows, {@code ap[g·4k + 4p + r] = A[4g + r][p]} (a last group
-     * repeats its last row).
+     * repeats its last row). A large A (W1: 20x12288) is packed in pieces of one block of {@value #KC}
+     * values of p each, shared by the threads ahead of the chunks; a small one here.
      */
     @Override
-    public void prepare(PackedJob job) {
+    public int prepare(PackedJob job) {
         int n = job.n;
         if (n < 4) {
-            return;
+            return 0;
         }
         int k = job.k;
-        int groups = (n + 3) / 4;
-        double[] ap = job.buffer(groups * 4 * k);
+        job.packedA = job.buffer((n + 3) / 4 * 4 * k);
+        if ((long) n * k < PACK_SPLIT_MIN || k <= KC) {
+            pack(job, 0, k);
+            return 0;
+        }
+        return (k + KC - 1) / KC;
+    }
+
+    /** The values of p of block {@code piece} ({@value #KC} of them), all groups. */
+    @Override
+    public void pack(PackedJob job, int piece) {
+        pack(job, piece * KC, Math.min(job.k, (piece + 1) * KC));
+    }
+
+    /**
+     * Columns p0..p1-1 of A into its repacked copy, written in order (4 entries per p): W1 (20x12288) took
+     * 0.5 ms written in 4 passes of stride 4 (one per row) when the 2 MB buffer had left the caches since
+     * the last product, 0.2 ms this way.
+     */
+    private static void pack(PackedJob job, int p0, int p1) {
+        int n = job.n;
+        int k = job.k;
+        double[] ap = job.packedA;
         double[] a = job.a;
-        // written in order (one pass over the buffer): 4 passes with stride 4, one per row, took 0.5 ms
-        // instead of 0.13 for W1 (20x12288) when the 2 MB buffer had left the caches between products
-        for (int g = 0; g < groups; g++) {
+        for (int g = 0, groups = (n + 3) / 4; g < groups; g++) {
             int a0 = Math.min(4 * g, n - 1) * k;
             int a1 = Math.min(4 * g + 1, n - 1) * k;
             int a2 = Math.min(4 * g + 2, n - 1) * k;
             int a3 = Math.min(4 * g + 3, n - 1) * k;
-            for (int p = 0, o = g * 4 * k; p < k; p++, o += 4) {
+            for (int p = p0, o = g * 4 * k + 4 * p0; p < p1; p++, o += 4) {
                 ap[o] = a[a0 + p];
                 ap[o + 1] = a[a1 + p];
                 ap[o + 2] = a[a2 + p];
                 ap[o + 3] = a[a3 + p];
             }
         }
-        job.packedA = ap;
     }
 
     // ------------------------------------------------------------------ C = A · B
 
+    /**
+     * With 4 rows or more a unit is one tile, a group of 4 rows of C x one strip, numbered strip by strip
+     * ({@code s·groups + g}), so that threads can share few strips evenly (W1·X has 27 strips x 5 groups);
+     * with fewer rows a unit is a strip.
+     */
     @Override
-    public void multiply(PackedJob job, int s0, int s1) {
+    public int units(PackedJob job) {
+        int strips = PackedMatrix.strips(job.m);
+        return job.n >= 4 ? strips * ((job.n + 3) / 4) : strips;
+    }
+
+    /** Fewer than 4 rows run 4 strips at a time. */
+    @Override
+    public int unitAlignment(PackedJob job) {
+        return job.n >= 4 ? 1 : 4;
+    }
+
+    @Override
+    public void multiply(PackedJob job, int u0, int u1) {
         int n = job.n;
         int k = job.k;
         int m = job.m;
         int full = m / W;
+        int groups = n >= 4 ? (n + 3) / 4 : 1;
         double[] edge = null;
-        if (s1 > full) {
+        if ((u1 - 1) / groups >= full) {
+            // the last, partial strip's sums go to a per-thread n x 8 buffer (its first block overwrites it)
             double[][] buffers = BUFFERS.get();
             if (buffers[0].length < n * W) {
                 buffers[0] = new double[n * W];
             }
             edge = buffers[0];
-            Arrays.fill(edge, 0, n * W, 0.0);
         }
         if (n >= 4) {
-            rowGroups(job.packedA, job.bp, job.c, edge, n, k, m, s0, s1);
+            rowGroups(job, job.packedA, job.bp, job.c, edge, n, k, m, u0, u1);
         } else {
-            singleRows(job.a, job.bp, job.c, edge, n, k, m, s0, s1);
+            singleRows(job.a, job.bp, job.c, edge, n, k, m, u0, u1);
         }
         if (edge != null) {
+            // rows of the last strip that these units computed
+            int i0 = n >= 4 ? 4 * Math.max(0, u0 - full * groups) : 0;
+            int i1 = n >= 4 ? Math.min(n, 4 * (u1 - full * groups)) : n;
             int j0 = full * W;
-            for (int i = 0; i < n; i++) {
+            for (int i = i0; i < i1; i++) {
                 System.arraycopy(edge, i * W, job.c, i * m + j0, m - j0);
             }
         }
     }
 
-    /** Strips s0..s1-1 of C, rows in groups of 4, over blocks of KC rows of B. */
-    private static void rowGroups(double[] ap, double[] bp, double[] c, double[] edge, int n, int k, int m,
-                                  int s0, int s1) {
+    /** Tiles t0..t1-1 of C (tile t: strip t / groups, rows 4·(t % groups) on), over blocks of KC rows of B. */
+    private static void rowGroups(PackedJob job, double[] ap, double[] bp, double[] c, double[] edge, int n,
+                                  int k, int m, int t0, int t1) {
         int groups = (n + 3) / 4;
         int full = m / W;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
-            for (int s = s0; s < s1; s++) {
+            job.awaitPiece(p0 / KC);
+            for (int t = t0; t < t1; t++) {
+                int s = t / groups;
+                int g = t - s * groups;
                 boolean last = s >= full;
                 double[] cc = last ? edge : c;
                 int ldc = last ? W : m;
                 int jc = last ? 0 : s * W;
                 int bo = (s * k + p0) * W;
-                for (int g = 0; g < groups; g++) {
-                    int r0 = 4 * g;
-                    int r1 = Math.min(r0 + 1, n - 1);
-                    int r2 = Math.min(r0 + 2, n - 1);
-                    int r3 = Math.min(r0 + 3, n - 1);
-                    if (n - r0 == 3) {
-                        // a last group of 3 rows (n = 7: the two-layer net's W1·X and dZ1·Xᵀ) runs 6
-                        // accumulators instead of repeating its last row: 1/8 less work for n = 7
-                        tile3x2(ap, g * 4 * k + 4 * p0, bp, bo, cc, r0 * ldc + jc, r1 * ldc + jc, r2 * ldc + jc, kc,
-                                p0 == 0);
-                    } else {
-                        tile4x2(ap, g * 4 * k + 4 * p0, bp, bo, cc, r0 * ldc + jc, r1 * ldc + jc, r2 * ldc + jc,
-                                r3 * ldc + jc, kc, p0 == 0);
-                    }
+                int r0 = 4 * g;
+                int r1 = Math.min(r0 + 1, n - 1);
+                int r2 = Math.min(r0 + 2, n - 1);
+                int r3 = Math.min(r0 + 3, n - 1);
+                if (n - r0 == 3) {
+                    // a last group of 3 rows (n = 7: the two-layer net's W1·X and dZ1·Xᵀ) runs 6
+                    // accumulators instead of repeating its last row
+                    tile3x2(ap, g * 4 * k + 4 * p0, bp, bo, cc, r0 * ldc + jc, r1 * ldc + jc, r2 * ldc + jc, kc,
+                            p0 == 0);
+                } else {
+                    tile4x2(ap, g * 4 * k + 4 * p0, bp, bo, cc, r0 * ldc + jc, r1 * ldc + jc, r2 * ldc + jc,
+                            r3 * ldc + jc, kc, p0 == 0);
                 }
             }
         }
