@@ -1,16 +1,16 @@
 package dlbasics.matrix;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One product {@code C = A · B} on strips of B ({@link PackedMatrix}) in flight, cut into chunks for
  * {@link WorkerPool}: first the pieces of A's repacking, if the kernel packs A in pieces, then chunks of
  * the kernel's units of work ({@link PackedKernel#units}). The pool hands chunks out in increasing order,
- * so every piece has been taken before the first chunk of units starts; a chunk waits only for a piece
- * another thread is still filling, and only when it reaches the block of A that the piece holds (in
- * practice never: the pieces are done long before). The wait sleeps in short parks; nobody spins. Each calling thread owns one job and reuses it (and its buffer for the
- * repacked A), so a product allocates nothing once the buffer has grown to the largest size seen.
+ * so every piece has been taken before the first chunk of units starts; a chunk that reaches the block
+ * of A of a piece another thread is still filling (in practice only when the OS has descheduled that
+ * thread) fills it again itself instead of waiting. Each calling thread owns one job and reuses it (and
+ * its buffer for the repacked A), so a product allocates nothing once the buffer has grown to the largest
+ * size seen.
  *
  * <p>A is row-major {@code n x k}; B is {@code k x m} in strips
  * ({@code bp[s·k·8 + p·8 + l] = B[p][8s + l]}); C is row-major {@code n x m}.
@@ -60,13 +60,16 @@ final class PackedJob implements WorkerPool.Job {
         this.pieces = pieces;
     }
 
-    /** Returns once piece i of A's repacking is filled (at once when A was not packed in pieces). */
+    /**
+     * Returns once piece i of A's repacking is filled (at once when A was not packed in pieces). A piece
+     * that another thread is still filling (e.g. descheduled by the OS in the middle of it) is filled here
+     * too rather than waited for: both threads write the same values to the same places, so whichever
+     * write a reader sees, it reads the right value; the pool does not return before both have finished.
+     */
     void awaitPiece(int i) {
-        if (i >= pieces) {
-            return;
-        }
-        while (done.get(i) == 0) {
-            LockSupport.parkNanos(20_000L);
+        if (i < pieces && done.get(i) == 0) {
+            kernel.pack(this, i);
+            done.set(i, 1);
         }
     }
 
