@@ -14,8 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * 2 vector loads of B, 4 broadcasts of A (A repacked per product in groups of 4 rows, {@code 4·p + r}),
  * 8 multiplies and 8 adds. The block of B's strip (2048·8 doubles, 128 KB) stays in L2 while the
  * row groups pass over it. Measured on 20x12288 · 12288x209, 1 thread (load ~1, an earlier host): KC =
- * 2048 3.7 ms, all of k 3.8 ms, KC = 1024 4.2 ms, KC = 256 5.1 ms (the tile's start and end cost ~500 cycles: short
- * blocks pay it more often); with 6x2 or 4x3 tiles (12 accumulators) C2 spills and it took 6.9 and
+ * 2048 3.7 ms, all of k 3.8 ms, KC = 1024 4.2 ms, KC = 256 5.1 ms (why: see the third round
+ * below); with 6x2 or 4x3 tiles (12 accumulators) C2 spills and it took 6.9 and
  * 9.1 ms. A last row group of 3 rows runs a 3x2 tile; one of 1 or 2 rows repeats its last row (the
  * same chain, stored twice with the same value: 2 or 4 chains alone would wait on the add latency).
  * The last, zero-padded strip (cols not a multiple of 8) accumulates into a per-thread n x 8 buffer that
