@@ -299,12 +299,11 @@ public final class Gemm {
     }
 
     /**
-     * Checks the output, clears it and runs {@code C = A · B} with B ({@code k x m}) in strips: on the
+     * Checks the output and runs {@code C = A · B} with B ({@code k x m}) in strips, overwriting C: on the
      * calling thread, or for at least {@value #PARALLEL_MIN} multiply-adds in chunks of the kernel's units
      * (strips, or tiles of 4 rows x one strip), about {@value #CHUNKS_PER_THREAD} per thread
      * ({@value #FINE_CHUNKS_PER_THREAD} when A is small), after the pieces of A's repacking if the kernel
-     * packs A in pieces. Each C
-     * entry is computed whole by one thread.
+     * packs A in pieces. Each C entry is computed whole by one thread.
      */
     private static void runPacked(String operation, Matrix a, double[] bp, int k, int m, Matrix c,
                                   PackedKernel kernel, WorkerPool workers) {
