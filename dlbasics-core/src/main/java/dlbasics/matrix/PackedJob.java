@@ -61,12 +61,12 @@ final class PackedJob implements WorkerPool.Job {
     }
 
     /**
-     * Returns once piece i of A's repacking is filled (at once when A was not packed in pieces). A piece
+     * Makes sure piece i of A's repacking is filled (nothing to do when A was not packed in pieces). A piece
      * that another thread is still filling (e.g. descheduled by the OS in the middle of it) is filled here
      * too rather than waited for: both threads write the same values to the same places, so whichever
      * write a reader sees, it reads the right value; the pool does not return before both have finished.
      */
-    void awaitPiece(int i) {
+    void ensurePiece(int i) {
         if (i < pieces && done.get(i) == 0) {
             kernel.pack(this, i);
             done.set(i, 1);
@@ -93,11 +93,8 @@ final class PackedJob implements WorkerPool.Job {
     @Override
     public void runChunk(int chunk) {
         if (chunk < pieces) {
-            try {
-                kernel.pack(this, chunk);
-            } finally {
-                done.set(chunk, 1); // even on failure, so no chunk waits for ever (the pool reports the failure)
-            }
+            kernel.pack(this, chunk);
+            done.set(chunk, 1);
             return;
         }
         int from = (chunk - pieces) * chunkSize;

@@ -206,7 +206,7 @@ final class VectorPackedKernel implements PackedKernel {
         int full = m / W;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
-            job.awaitPiece(p0 / KC);
+            job.ensurePiece(p0 / KC);
             for (int t = t0; t < t1; t++) {
                 int s = t / groups;
                 int g = t - s * groups;

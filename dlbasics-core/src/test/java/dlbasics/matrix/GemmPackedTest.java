@@ -112,6 +112,27 @@ class GemmPackedTest {
     }
 
     /**
+     * A chunk of units that reaches a piece of A's repacking that no thread has filled (as when the thread
+     * holding it is descheduled) fills it itself: here no piece chunk runs at all.
+     */
+    @Test
+    void aChunkFillsThePiecesNobodyFilled() {
+        NumpyRandom rng = new NumpyRandom(77);
+        Matrix a = GemmKernelsTest.randn(rng, 14, 5000);
+        Matrix b = GemmKernelsTest.randn(rng, 5000, 19);
+        PackedMatrix packed = PackedMatrix.of(b);
+        Matrix c = Matrix.filled(14, 19, Double.NaN);
+        PackedKernel kernel = Gemm.vectorPackedKernel();
+        PackedJob job = new PackedJob();
+        job.set(kernel, a.data(), packed.strips(), c.data(), 14, 5000, 19);
+        job.setPieces(kernel.prepare(job));
+        assertEquals(3, job.pieces, "A 14x5000 is packed in 3 pieces of 2048 values of p");
+        job.chunkSize = job.end;
+        job.runChunk(job.pieces); // all the units, no piece
+        assertArrayEquals(GemmKernelsTest.naive(a, false, b, false).data(), c.data(), 0.0);
+    }
+
+    /**
      * The course's first layer: W1·X and dZ1·Xᵀ on a packed X give the same bits as Gemm.multiply on X
      * (the path the course's step functions take), with 20 and 7 units, on 1 and 2 threads.
      */
