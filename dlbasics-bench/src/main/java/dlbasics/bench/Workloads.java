@@ -26,7 +26,8 @@ import java.util.Locale;
  * <pre>
  * java --add-modules jdk.incubator.vector -Ddlbasics.shared=../shared -cp benchmarks.jar dlbasics.bench.Workloads
  *     train llayer|twolayer|logreg|flower [iterations]
- *     gemm [seconds per shape]          the course's products, median time and GFLOP/s
+ *     gemm [seconds per shape] [name]   the course's products, median time and GFLOP/s (only the
+ *                                       shapes whose name, " [X packed]" included, contains name)
  *     peak [threads]                    FMA and multiply+add peak GFLOP/s
  *     export DIR                        the cat training set as DIR/train_x.npy, train_y.npy
  * </pre>
@@ -76,7 +77,7 @@ public final class Workloads {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Workloads train WORKLOAD [iterations] | gemm [seconds] | peak [threads] | export DIR");
+            System.err.println("usage: Workloads train WORKLOAD [iterations] | gemm [seconds] [name] | peak [threads] | export DIR");
             System.exit(2);
         }
         switch (args[0]) {
@@ -84,7 +85,7 @@ public final class Workloads {
                 train(args[1], args.length > 2 ? Integer.parseInt(args[2]) : -1);
                 break;
             case "gemm":
-                gemm(args.length > 1 ? Double.parseDouble(args[1]) : 2.0);
+                gemm(args.length > 1 ? Double.parseDouble(args[1]) : 2.0, args.length > 2 ? args[2] : "");
                 break;
             case "peak":
                 peak(args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors());
@@ -122,9 +123,10 @@ public final class Workloads {
      * The products of the cat networks, each timed repeatedly for about {@code seconds}: as stored
      * ({@code Gemm.multiply} on plain matrices, X read in place) and, for the products with X, also on X
      * packed once ({@link PackedMatrix}, shape name suffixed {@value #PACKED}), which is how the trainer's
-     * first layer runs them.
+     * first layer runs them. Only the shapes whose name (with the suffix) contains {@code only} are timed
+     * ("" for all; e.g. "20x12288" for both W1·X with 20 rows, "W1.X 20x12288.12288x209 [X packed]" for one).
      */
-    static void gemm(double seconds) {
+    static void gemm(double seconds, String only) {
         NumpyRandom rng = new NumpyRandom(0);
         Matrix X = rng.randn(12288, 209);
         PackedMatrix XP = PackedMatrix.of(X);
@@ -154,8 +156,10 @@ public final class Workloads {
             int m = tb ? br : bc;
             Matrix c = Matrix.zeros(n, m);
             String name = (String) s[0];
-            report(name, n, k, m, time(seconds, () -> Gemm.multiply(a, ta, b, tb, c)));
-            if (b == X) {
+            if (name.contains(only)) {
+                report(name, n, k, m, time(seconds, () -> Gemm.multiply(a, ta, b, tb, c)));
+            }
+            if (b == X && (name + PACKED).contains(only)) {
                 Runnable packed = tb ? () -> Gemm.multiplyTransposed(a, XP, c) : () -> Gemm.multiply(a, XP, c);
                 report(name + PACKED, n, k, m, time(seconds, packed));
             }

@@ -305,10 +305,11 @@ public final class Gemm {
     }
 
     /**
-     * Checks the output, clears it and runs {@code C = A · B} with B ({@code k x m}) in strips: on the
-     * calling thread, or for at least {@value #PARALLEL_MIN} multiply-adds in chunks of strips, about
-     * {@value #CHUNKS_PER_THREAD} per thread ({@value #FINE_CHUNKS_PER_THREAD} when A is small). Each C
-     * entry is computed whole by one thread.
+     * Checks the output and runs {@code C = A · B} with B ({@code k x m}) in strips, overwriting C: on the
+     * calling thread, or for at least {@value #PARALLEL_MIN} multiply-adds in chunks of the kernel's units
+     * (strips, or tiles of 4 rows x one strip), about {@value #CHUNKS_PER_THREAD} per thread
+     * ({@value #FINE_CHUNKS_PER_THREAD} when A is small), after the pieces of A's repacking if the kernel
+     * packs A in pieces. Each C entry is computed whole by one thread.
      */
     private static void runPacked(String operation, Matrix a, double[] bp, int k, int m, Matrix c,
                                   PackedKernel kernel, WorkerPool workers) {
@@ -319,27 +320,34 @@ public final class Gemm {
                     + "pass a separate output matrix");
         }
         double[] cd = c.data();
-        java.util.Arrays.fill(cd, 0.0);
         if (n == 0 || k == 0 || m == 0) {
+            java.util.Arrays.fill(cd, 0.0);
             return;
         }
+        // the kernels write every entry of C (not +=), so C is not cleared first: clearing dZ1·Xᵀ's
+        // 20x12288 output took ~70 µs on the calling thread before the workers started
         PackedJob job = PACKED_JOBS.get();
         job.set(kernel, a.data(), bp, cd, n, k, m);
         try {
-            kernel.prepare(job);
+            job.setPieces(kernel.prepare(job));
             long work = (long) n * k * m;
             WorkerPool p = work < PARALLEL_MIN ? null : workers != null ? workers : pool();
             if (p == null || p.threads() == 1) {
-                kernel.multiply(job, 0, job.end);
+                job.chunkSize = job.end;
+                for (int chunk = 0; chunk <= job.pieces; chunk++) {
+                    job.runChunk(chunk);
+                }
                 return;
             }
             // each chunk reads all of A: with a small A (dZ1 for dZ1·Xᵀ, w for w·X) chunks are cheap, and
             // smaller ones leave less waiting when the OS deschedules a thread holding one
             int perThread = (long) n * k <= SMALL_A ? FINE_CHUNKS_PER_THREAD : CHUNKS_PER_THREAD;
-            int align = n < 4 ? 4 : 1; // rows of C below 4 run 4 strips at a time
+            int align = kernel.unitAlignment(job);
             int target = (job.end + p.threads() * perThread - 1) / (p.threads() * perThread);
             job.chunkSize = (target + align - 1) / align * align;
-            p.run(job, (job.end + job.chunkSize - 1) / job.chunkSize);
+            // the pieces of A's repacking (W1, 20x12288: ~0.2 ms, alone on the calling thread before), then
+            // the chunks of units
+            p.run(job, job.pieces + (job.end + job.chunkSize - 1) / job.chunkSize);
         } finally {
             job.clear();
         }

@@ -13,8 +13,13 @@ final class ScalarPackedKernel implements PackedKernel {
     }
 
     @Override
-    public void prepare(PackedJob job) {
-        // A is read in place
+    public int prepare(PackedJob job) {
+        return 0; // A is read in place
+    }
+
+    @Override
+    public void pack(PackedJob job, int piece) {
+        throw new IllegalStateException("ScalarPackedKernel.pack: nothing to pack; prepare returned 0 pieces");
     }
 
     /**
@@ -23,6 +28,17 @@ final class ScalarPackedKernel implements PackedKernel {
      * loads and stores of C (W1·X, 1 thread: 36 ms with an 8-wide axpy per p, 13-18 ms this way).
      * Columns past m are zero in the strips; their sums are not stored.
      */
+    /** A unit is a strip of 8 columns of C. */
+    @Override
+    public int units(PackedJob job) {
+        return PackedMatrix.strips(job.m);
+    }
+
+    @Override
+    public int unitAlignment(PackedJob job) {
+        return 1;
+    }
+
     @Override
     public void multiply(PackedJob job, int s0, int s1) {
         double[] a = job.a;

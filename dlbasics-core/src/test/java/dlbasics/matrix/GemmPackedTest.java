@@ -43,7 +43,7 @@ class GemmPackedTest {
     /**
      * n rows of A, B is k x m: every n from 1 to 40 and every m from 1 to 40 (each with a few partners),
      * k across tile and strip edges; then B's rows across the kernel's block of 2048 and not a multiple of 8,
-     * and products large enough to be split across threads.
+     * products large enough to be split across threads, and A large enough to be repacked in pieces.
      */
     static Stream<Arguments> shapes() {
         List<Arguments> out = new ArrayList<>();
@@ -65,6 +65,11 @@ class GemmPackedTest {
         out.add(Arguments.of(2, 3000, 100, seed++));
         out.add(Arguments.of(3, 1100, 201, seed++));
         out.add(Arguments.of(1, 700, 250, seed++));
+        // A large enough to be repacked in pieces of 2048 values of p shared by the threads (the last one
+        // short), rows not a multiple of 4, the last strip partial, and chunks of tiles that cut strips
+        for (int[] s : new int[][] {{5, 13200}, {9, 7300}, {10, 6600}, {19, 4100}, {20, 4500}, {21, 4097}, {7, 9500}}) {
+            out.add(Arguments.of(s[0], s[1], 9 + (s[0] * 5) % 33, seed++));
+        }
         return out.stream();
     }
 
@@ -104,6 +109,27 @@ class GemmPackedTest {
                         kernel.description() + " on " + pool.threads() + " threads, " + where);
             }
         }
+    }
+
+    /**
+     * A chunk of units that reaches a piece of A's repacking that no thread has filled (as when the thread
+     * holding it is descheduled) fills it itself: here no piece chunk runs at all.
+     */
+    @Test
+    void aChunkFillsThePiecesNobodyFilled() {
+        NumpyRandom rng = new NumpyRandom(77);
+        Matrix a = GemmKernelsTest.randn(rng, 14, 5000);
+        Matrix b = GemmKernelsTest.randn(rng, 5000, 19);
+        PackedMatrix packed = PackedMatrix.of(b);
+        Matrix c = Matrix.filled(14, 19, Double.NaN);
+        PackedKernel kernel = Gemm.vectorPackedKernel();
+        PackedJob job = new PackedJob();
+        job.set(kernel, a.data(), packed.strips(), c.data(), 14, 5000, 19);
+        job.setPieces(kernel.prepare(job));
+        assertEquals(3, job.pieces, "A 14x5000 is packed in 3 pieces of 2048 values of p");
+        job.chunkSize = job.end;
+        job.runChunk(job.pieces); // all the units, no piece
+        assertArrayEquals(GemmKernelsTest.naive(a, false, b, false).data(), c.data(), 0.0);
     }
 
     /**
