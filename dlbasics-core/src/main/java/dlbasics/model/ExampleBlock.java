@@ -81,9 +81,4 @@ final class ExampleBlock {
             sumInputs[l] = groups[1];
         }
     }
-
-    /** The number of examples in the block. */
-    int len() {
-        return Y.cols();
-    }
 }

@@ -55,8 +55,9 @@ final class SmallNetworkStep implements TrainingStep {
     /** The network's own parameter arrays: W[l] {@code n[l] x n[l-1]} row-major, b[l] {@code n[l]}. */
     private final double[][] W;
     private final double[][] b;
-    /** grad[l] = dW[l] ({@code n[l] x n[l-1]}, row-major), then db[l] ({@code n[l]}). */
-    private final double[][] grad;
+    /** dW[l] ({@code n[l] x n[l-1]}) and db[l] ({@code n[l] x 1}) of the last backward pass. */
+    private final Matrix[] dW;
+    private final Matrix[] db;
     /** The blocks of the warm-up (0 .. warmUpBlocks-1), then the others; an iteration runs blocks first .. end-1. */
     private final ExampleBlock[] blocks;
     private final int warmUpBlocks;
@@ -69,7 +70,7 @@ final class SmallNetworkStep implements TrainingStep {
     /**
      * The running sums of dW[l] and db[l] over the blocks so far, in the groups of {@link RowKernels#groups};
      * a block continues them, so each is one sum over j = 0..m-1 in order. place[l][o] = where sum o goes in
-     * grad[l], or -1 for a repeated one.
+     * dW[l] (row-major), then db[l], or -1 for a repeated one.
      */
     private final double[][] acc;
     private final int[][] place;
@@ -110,13 +111,15 @@ final class SmallNetworkStep implements TrainingStep {
         this.ZL = Matrix.zeros(1, m);
         W = new double[L + 1][];
         b = new double[L + 1][];
-        grad = new double[L + 1][];
+        dW = new Matrix[L + 1];
+        db = new Matrix[L + 1];
         place = new int[L + 1][];
         acc = new double[L + 1][];
         for (int l = 1; l <= L; l++) {
             W[l] = network.W(l).data();
             b[l] = network.b(l).data();
-            grad[l] = new double[n[l] * n[l - 1] + n[l]];
+            dW[l] = Matrix.zeros(n[l], n[l - 1]);
+            db[l] = Matrix.zeros(n[l], 1);
             place[l] = RowKernels.placement(n[l], n[l - 1]);
             acc[l] = new double[place[l].length];
         }
@@ -217,32 +220,28 @@ final class SmallNetworkStep implements TrainingStep {
         }
     }
 
-    /** {@code dW[l] = (1/m)·sum}, {@code db[l] = (1/m)·sum}: each finished sum to its place in grad[l]. */
+    /** {@code dW[l] = (1/m)·sum}, {@code db[l] = (1/m)·sum}: each finished sum to its place ({@link #place}). */
     private void finish(int l) {
         double[] s = acc[l];
         int[] to = place[l];
-        double[] g = grad[l];
+        double[] w = dW[l].data();
+        double[] c = db[l].data();
         for (int o = 0; o < s.length; o++) {
-            if (to[o] >= 0) {
-                g[to[o]] = invM * s[o];
+            int t = to[o];
+            if (t >= w.length) {
+                c[t - w.length] = invM * s[o];
+            } else if (t >= 0) {
+                w[t] = invM * s[o];
             }
         }
     }
 
-    /** {@code W[l] = W[l] - learningRate·dW[l]}, {@code b[l] = b[l] - learningRate·db[l]}, in the network's own arrays. */
+    /** {@code W[l] = W[l] - learningRate·dW[l]}, {@code b[l] = b[l] - learningRate·db[l]}, as {@link GradientDescentStep#update}. */
     @Override
     public void update(double learningRate) {
         for (int l = 1; l <= L; l++) {
-            double[] w = W[l];
-            double[] g = grad[l];
-            for (int x = 0; x < w.length; x++) {
-                w[x] = w[x] - learningRate * g[x];
-            }
-            double[] c = b[l];
-            int o = w.length;
-            for (int x = 0; x < c.length; x++) {
-                c[x] = c[x] - learningRate * g[o + x];
-            }
+            MatrixOps.subtractScaled(network.W(l), learningRate, dW[l]);
+            MatrixOps.subtractScaled(network.b(l), learningRate, db[l]);
         }
     }
 }

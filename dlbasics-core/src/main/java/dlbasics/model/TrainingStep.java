@@ -15,7 +15,7 @@ interface TrainingStep {
     /** The cost J of the last forward pass, from the logits Z[L]. */
     double cost();
 
-    /** The output logits Z[L] of the last forward pass ({@code 1 x m}), for divergence checks. */
+    /** The output logits Z[L] of the last forward pass ({@code n[L] x m}), for divergence checks. */
     Matrix outputLogits();
 
     /** The gradients of every layer from the last forward pass. */
