@@ -22,12 +22,6 @@ final class ScalarPackedKernel implements PackedKernel {
         throw new IllegalStateException("ScalarPackedKernel.pack: nothing to pack; prepare returned 0 pieces");
     }
 
-    /**
-     * C[i][8s .. 8s+7] = Σ_p A[i][p] · B[p][8s .. 8s+7], p increasing: 8 running sums side by side (one
-     * per column of the strip) while p runs, so the loop is bound by the multiplies and adds, not by
-     * loads and stores of C (W1·X, 1 thread: 36 ms with an 8-wide axpy per p, 13-18 ms this way).
-     * Columns past m are zero in the strips; their sums are not stored.
-     */
     /** A unit is a strip of 8 columns of C. */
     @Override
     public int units(PackedJob job) {
@@ -39,6 +33,12 @@ final class ScalarPackedKernel implements PackedKernel {
         return 1;
     }
 
+    /**
+     * C[i][8s .. 8s+7] = Σ_p A[i][p] · B[p][8s .. 8s+7], p increasing: 8 running sums side by side (one
+     * per column of the strip) while p runs, so the loop is bound by the multiplies and adds, not by
+     * loads and stores of C (W1·X, 1 thread: 36 ms with an 8-wide axpy per p, 13-18 ms this way).
+     * Columns past m are zero in the strips; their sums are not stored.
+     */
     @Override
     public void multiply(PackedJob job, int s0, int s1) {
         double[] a = job.a;
