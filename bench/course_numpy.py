@@ -343,6 +343,9 @@ def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
 
 # ----------------------------------------------------------------------------- driver
 def train(workload, data_dir, iterations):
+    if workload not in ("llayer", "twolayer", "logreg", "flower"):
+        raise SystemExit("course_numpy.py train: unknown workload '%s'; use llayer, twolayer, logreg or flower"
+                         % workload)
     if workload == "flower":
         X, Y = load_planar_dataset()
     else:
@@ -357,8 +360,6 @@ def train(workload, data_dir, iterations):
         params, costs = lr_model(X, Y, iterations or 2000, 0.005)
     elif workload == "flower":
         params, costs = nn_model(X, Y, 4, iterations or 10000)
-    else:
-        raise SystemExit("unknown workload " + workload)
     seconds = time.perf_counter() - t0
     print("train workload=%s iterations=%d seconds=%.4f last_recorded_cost=%.6f"
           % (workload, iterations or {"llayer": 2500, "twolayer": 2500, "logreg": 2000, "flower": 10000}[workload],
@@ -401,6 +402,8 @@ def gemm(seconds):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) < 2 or (sys.argv[1] == "train" and len(sys.argv) < 4):
+        raise SystemExit(__doc__)
     if sys.argv[1] == "train":
         train(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 0)
     elif sys.argv[1] == "gemm":

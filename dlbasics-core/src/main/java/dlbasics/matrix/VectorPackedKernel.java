@@ -70,6 +70,28 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>Rejected too: B's block and the 5 groups' A interleaved in one per-strip buffer (28 doubles per
  *       p) so that one index serves every load: C2 kept range checks in the loop, 10-14 ms.</li>
  * </ul>
+ *
+ * <p><b>Measured in the fourth round</b> (same machine, a per-call harness timing W1·X then dZ1·Xᵀ
+ * alternately 1500 times, as training calls them, and JMH's TrainingStepBenchmark; both rejected):
+ * <ul>
+ *   <li>One copy of X instead of two. Alternating, the products with 7 rows took 1.5 ms each on 2
+ *       threads against 1.0 ms for the same product repeated (logistic regression's 1-row ones 0.6-0.7
+ *       against 0.3): 42 MB of strips per step do not stay in the 32 MB L3, 21 MB might. So dZ1·Xᵀ with
+ *       at most 8 rows was computed from X's own strips: units of 8 rows of X, vectors over the (padded)
+ *       rows of A, 8 broadcasts of X per p; the same bits (GemmPackedTest passed). W1·X then took 1.38
+ *       instead of 1.53 ms and the 1-row w·X 0.31 instead of 0.6, but dZ1·Xᵀ 1.6-1.75 ms (over all of
+ *       X's 27 strips at once 2.8 ms: 27 streams; a loop nested over strips 17 ms: C2 boxes vectors
+ *       carried around an outer loop) and the 1-row dZ·Xᵀ 1.06 ms (3 of 4 lanes idle). JMH per step,
+ *       2 threads: two-layer 2.9-3.3 ms against 2.7-3.4, logistic 1.25-1.32 against 1.17-1.37: no gain
+ *       that this machine's noise lets one see. (The effect of the L3 also varies: it is shared with
+ *       other guests; in a later run the two-copy pair took 2.2-2.7 ms per product on 1 thread, not 3.0.)</li>
+ *   <li>Compiling these kernels on a background thread before training (products on the plain kernel,
+ *       the same bits, until done): C2 compiles one method at a time, 50-100 ms per Vector API tile, so
+ *       the warm-up took 0.7-0.9 s of one core for every tile (0.3-0.6 s for the tiles of one shape),
+ *       delayed the C2 compiles of the plain kernel that stood in meanwhile, and slowed the HDF5 read.
+ *       Through the command, L-layer 30 iterations: median 0.81 s against 0.86 (process 1.73 against
+ *       1.47 s); logistic regression 200: 0.49-0.79 against 0.65-1.17: within the noise.</li>
+ * </ul>
  */
 final class VectorPackedKernel implements PackedKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
