@@ -79,18 +79,19 @@ import jdk.incubator.vector.VectorSpecies;
  *       against 0.3): 42 MB of strips per step do not stay in the 32 MB L3, 21 MB might. So dZ1·Xᵀ with
  *       at most 8 rows was computed from X's own strips: units of 8 rows of X, vectors over the (padded)
  *       rows of A, 8 broadcasts of X per p; the same bits (GemmPackedTest passed). W1·X then took 1.38
- *       instead of 1.53 ms and the 1-row w·X 0.31 instead of 0.6, but dZ1·Xᵀ 1.6-1.75 ms (over all of
+ *       instead of 1.53 ms and the 1-row w·X 0.31 instead of 0.6, but dZ1·Xᵀ 1.57-1.75 ms (over all of
  *       X's 27 strips at once 2.8 ms: 27 streams; a loop nested over strips 17 ms: C2 boxes vectors
  *       carried around an outer loop) and the 1-row dZ·Xᵀ 1.06 ms (3 of 4 lanes idle). JMH per step,
  *       2 threads: two-layer 2.9-3.3 ms against 2.7-3.4, logistic 1.25-1.32 against 1.17-1.37: no gain
  *       that this machine's noise lets one see. (The effect of the L3 also varies: it is shared with
- *       other guests; in a later run the two-copy pair took 2.2-2.7 ms per product on 1 thread, not 3.0.)</li>
+ *       other guests; in a later run the two-copy pair took 2.2-2.9 ms per product on 1 thread, not 3.0.)</li>
  *   <li>Compiling these kernels on a background thread before training (products on the plain kernel,
- *       the same bits, until done): C2 compiles one method at a time, 50-100 ms per Vector API tile, so
- *       the warm-up took 0.7-0.9 s of one core for every tile (0.3-0.6 s for the tiles of one shape),
- *       delayed the C2 compiles of the plain kernel that stood in meanwhile, and slowed the HDF5 read.
- *       Through the command, L-layer 30 iterations: median 0.81 s against 0.86 (process 1.73 against
- *       1.47 s); logistic regression 200: 0.49-0.79 against 0.65-1.17: within the noise.</li>
+ *       the same bits, until done): C2 compiles one method at a time, 50-100 ms per Vector API tile
+ *       (-XX:+PrintCompilation), so warming every tile took 0.8-0.9 s of one core, while the plain
+ *       kernel standing in waited behind them for C2 (logistic regression, 200 iterations: plain kernel
+ *       alone 0.38-0.40 s, with the warm-up 0.49-0.79, without it 0.65-1.17). Through the command,
+ *       L-layer 30 iterations: median 0.81 s against 0.86, process 1.73 against 1.47 s (the warm-up
+ *       competes with reading the data): within the noise.</li>
  * </ul>
  */
 final class VectorPackedKernel implements PackedKernel {
