@@ -45,6 +45,11 @@ public final class Gemm {
      */
     static final long SMALL_MAX = 1L << 13;
     /**
+     * Products on a {@link Matrix#fixed()} B with at least this many multiply-adds read B's packed copy;
+     * smaller ones (the flower's 4 x 2 · 2 x 400) read B in place on the plain kernel, compiled sooner.
+     */
+    static final long PACK_MIN = 1L << 16;
+    /**
      * Chunks per thread, so a thread slowed down by another process leaves part of its share to the
      * others. More chunks balance better but each re-reads op(A) and cuts B's rows into shorter pieces:
      * on W1·X (2 threads) 1, 2 and 4 chunks per thread measured about 9-12, 11-13 and 13-16 ms.
@@ -212,7 +217,28 @@ public final class Gemm {
      */
     public static void multiply(Matrix a, boolean transA, Matrix b, boolean transB, Matrix c) {
         long work = (long) a.rows() * a.cols() * (transB ? b.rows() : b.cols());
+        if (b.isFixed() && !transA && work >= PACK_MIN) {
+            // B is read by many products (a training set): its packed copy, built once, serves A·B and A·Bᵀ
+            checkProduct("Gemm.multiply", a, false, b, transB);
+            PackedMatrix packed = layoutOf(b);
+            if (transB) {
+                multiplyTransposed(a, packed, c);
+            } else {
+                multiply(a, packed, c);
+            }
+            return;
+        }
         multiply(a, transA, b, transB, c, work < SMALL_MAX ? ScalarGemmKernel.INSTANCE : Kernels.KERNEL, null);
+    }
+
+    /** The packed copy of a fixed view, built on first use and kept with the view. */
+    private static PackedMatrix layoutOf(Matrix b) {
+        synchronized (b) {
+            if (b.layout == null) {
+                b.layout = PackedMatrix.of(b);
+            }
+            return b.layout;
+        }
     }
 
     /**

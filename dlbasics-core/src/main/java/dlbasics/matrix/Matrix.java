@@ -22,11 +22,20 @@ public final class Matrix {
     private final int rows;
     private final int cols;
     private final double[] data;
+    /** True for a {@link #fixed()} view: products may keep a faster layout of it in {@link #layout}. */
+    private final boolean fixed;
+    /** The layout products built of a fixed view (a {@link PackedMatrix}), or null; owned by {@link Gemm}. */
+    PackedMatrix layout;
 
     private Matrix(int rows, int cols, double[] data) {
+        this(rows, cols, data, false);
+    }
+
+    private Matrix(int rows, int cols, double[] data, boolean fixed) {
         this.rows = rows;
         this.cols = cols;
         this.data = data;
+        this.fixed = fixed;
     }
 
     // ------------------------------------------------------------------ construction
@@ -192,6 +201,21 @@ public final class Matrix {
      */
     public double[] data() {
         return data;
+    }
+
+    /**
+     * A view of this matrix (the same storage) promising that its values do not change while the view is
+     * in use, such as a training set X during a fit: products that read the view may build a faster
+     * layout of it once and keep it with the view. Callers pass the view like any matrix and never branch
+     * on it. Changing the values while a view is in use leaves its products stale; a new view sees them.
+     */
+    public Matrix fixed() {
+        return new Matrix(rows, cols, data, true);
+    }
+
+    /** Whether this is a {@link #fixed()} view. */
+    public boolean isFixed() {
+        return fixed;
     }
 
     /** A copy of the entries in row order. */

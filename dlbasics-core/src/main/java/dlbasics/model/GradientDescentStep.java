@@ -2,7 +2,6 @@ package dlbasics.model;
 
 import dlbasics.matrix.Matrix;
 import dlbasics.matrix.MatrixOps;
-import dlbasics.matrix.PackedMatrix;
 import dlbasics.nn.Activation;
 import dlbasics.nn.Linear;
 import dlbasics.nn.LossBackward;
@@ -16,8 +15,7 @@ import dlbasics.nn.Losses;
  *
  * <pre>
  * shapes, for layer l = 1..L with n[l] units and m examples:
- *   A[0] = X        n[0] x m      XP = X packed once per fit (PackedMatrix: X and Xᵀ in strips), read by
- *                                 layer 1 when its product is large (else null: X is read in place)
+ *   A[0] = X        n[0] x m      a fixed view (Matrix.fixed): Gemm may keep a packed copy for both products
  *   Z[l], A[l]      n[l] x m      AT[l] = A[l]ᵀ  m x n[l]  (l = 1..L-1 with n[l] > 4, refreshed each backward)
  *   dZ[l]           n[l] x m      dA[l]  n[l] x m  (l = 1..L-1; no dA[0]: the input layer needs none)
  *   dW[l]           n[l] x n[l-1] db[l]  n[l] x 1
@@ -37,14 +35,6 @@ final class GradientDescentStep implements TrainingStep {
     private final Network network;
     private final int L;
     private final Matrix Y;
-    /** X packed once per fit (X and Xᵀ in strips), which W1·X and dZ1·Xᵀ then read; null for a small first layer. */
-    private final PackedMatrix XP;
-    /**
-     * Layer-1 products of fewer multiply-adds ({@code n[1]·n[0]·m}) than this read X in place instead of a
-     * packed copy: the plain kernel takes them (the flower's 4 x 2 · 2 x 400), which the JIT compiles long
-     * before the Vector API code of the packed products; the same bits either way.
-     */
-    private static final long PACK_MIN = 1L << 16;
     private final Matrix[] A;
     private final Matrix[] AT;
     private final Matrix[] Z;
@@ -74,8 +64,7 @@ final class GradientDescentStep implements TrainingStep {
         dA = new Matrix[L + 1];
         dW = new Matrix[L + 1];
         db = new Matrix[L + 1];
-        A[0] = X;
-        XP = (long) n[1] * n[0] * m >= PACK_MIN ? PackedMatrix.of(X) : null;
+        A[0] = X.fixed(); // read by both first-layer products every iteration: Gemm may keep a packed copy
         for (int l = 1; l <= L; l++) {
             Z[l] = Matrix.zeros(n[l], m);
             A[l] = Matrix.zeros(n[l], m);
@@ -105,11 +94,7 @@ final class GradientDescentStep implements TrainingStep {
     public void forwardWithoutCost() {
         for (int l = 1; l <= L; l++) {
             // Z[l] = W[l] · A[l-1] + b[l];  A[l] = g(Z[l])
-            if (l == 1 && XP != null) {
-                Linear.forward(network.W(1), XP, network.b(1), Z[1]);
-            } else {
-                Linear.forward(network.W(l), A[l - 1], network.b(l), Z[l]);
-            }
+            Linear.forward(network.W(l), A[l - 1], network.b(l), Z[l]);
             network.activation(l).forward(Z[l], A[l]);
         }
     }
@@ -152,11 +137,7 @@ final class GradientDescentStep implements TrainingStep {
             }
             // dW[l] = (1/m) dZ[l] · A[l-1]ᵀ;  db[l] = (1/m) Σ_columns dZ[l];  dA[l-1] = W[l]ᵀ · dZ[l] (none for l = 1)
             if (l == 1) {
-                if (XP != null) {
-                    Linear.backward(dZ[1], XP, network.W(1), dW[1], db[1], null);
-                } else {
-                    Linear.backward(dZ[1], A[0], network.W(1), dW[1], db[1], null);
-                }
+                Linear.backward(dZ[1], A[0], network.W(1), dW[1], db[1], null);
             } else {
                 Linear.backwardTransposedInput(dZ[l], AT[l - 1], network.W(l), dW[l], db[l], dA[l - 1]);
             }
