@@ -24,7 +24,7 @@ import java.util.zip.ZipException;
  * dims    ndims big-endian int32           (images: n, rows, cols; labels: n)
  * data    n · rows · cols bytes            (image j's pixels row by row, then image j + 1)
  * </pre>
- * Images have magic {@value #IMAGES_MAGIC_HEX}, labels {@value #LABELS_MAGIC_HEX}. Compression is
+ * Images have magic 0x00000803, labels 0x00000801. Compression is
  * detected from the gzip signature (1f 8b), not from the name. The data is streamed: the compressed
  * file is never held in memory, and {@link #readImages} writes straight into the one array that
  * backs X.
@@ -38,8 +38,6 @@ public final class IdxFile {
     public static final int IMAGES_MAGIC = 0x00000803;
     /** Magic number of an IDX labels file: unsigned bytes, 1 dimension (n). */
     public static final int LABELS_MAGIC = 0x00000801;
-    static final String IMAGES_MAGIC_HEX = "0x00000803";
-    static final String LABELS_MAGIC_HEX = "0x00000801";
     /** Pass as {@code limit} to read every item. */
     public static final int ALL = Integer.MAX_VALUE;
     /** The largest Java array the JVM reliably allocates. */
@@ -65,11 +63,22 @@ public final class IdxFile {
      *
      * @param file     the file it was read from
      * @param gzipped  whether the file is gzip-compressed
-     * @param magic    the magic number, e.g. {@value #IMAGES_MAGIC_HEX}
+     * @param magic    the magic number, e.g. 0x00000803
      * @param dims     the dimensions, outermost first: {@code (n, rows, cols)} or {@code (n)}
      * @param dataSize the header's size in bytes: data starts here (after decompression)
      */
     public record Header(Path file, boolean gzipped, int magic, int[] dims, int dataSize) {
+        /** Keeps its own copy of the dimensions. */
+        public Header {
+            dims = dims.clone();
+        }
+
+        /** A copy of the dimensions, outermost first. */
+        @Override
+        public int[] dims() {
+            return dims.clone();
+        }
+
         /** n, the number of items (images or labels): the first dimension. */
         public int count() {
             return dims[0];
@@ -100,7 +109,7 @@ public final class IdxFile {
     }
 
     /**
-     * Reads the header of an IDX images ({@value #IMAGES_MAGIC_HEX}) or labels ({@value #LABELS_MAGIC_HEX})
+     * Reads the header of an IDX images (0x00000803) or labels (0x00000801)
      * file and checks it against the file's size when it is not compressed.
      *
      * @param expectedMagic {@link #IMAGES_MAGIC} or {@link #LABELS_MAGIC}
