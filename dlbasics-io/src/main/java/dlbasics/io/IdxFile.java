@@ -6,7 +6,9 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,9 +31,10 @@ import java.util.zip.ZipException;
  * file is never held in memory, and {@link #readImages} writes straight into the one array that
  * backs X.
  *
- * <p>Every error is an {@link IllegalArgumentException} that names the file and says what is wrong
+ * <p>Broken input is an {@link IllegalArgumentException} that names the file and says what is wrong
  * with it: a wrong magic number (and what the file looks like instead), a corrupt header, dimensions
- * that overflow, truncated data (bytes expected and found) or bytes after the data.
+ * that overflow, truncated data (bytes expected and found) or bytes after the data. A failing disk is
+ * an {@link UncheckedIOException}.
  */
 public final class IdxFile {
     /** Magic number of an IDX images file: unsigned bytes, 3 dimensions (n, rows, cols). */
@@ -423,7 +426,8 @@ public final class IdxFile {
                 header.gzipped() ? "it decompresses to" : "the file holds", found));
     }
 
-    private static IllegalArgumentException unreadable(String operation, Path file, IOException e) {
+    /** Broken input (missing, unreadable, damaged gzip) is the caller's; any other I/O failure is the disk's. */
+    private static RuntimeException unreadable(String operation, Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
             return new IllegalArgumentException(String.format(
                     "%s: file not found: %s; give the path of an IDX file", operation, file.toAbsolutePath()), e);
@@ -433,8 +437,11 @@ public final class IdxFile {
                     "%s: %s starts like a gzip file but its gzip header is damaged (%s); download it again",
                     operation, file, e.getMessage()), e);
         }
-        return new IllegalArgumentException(String.format(
-                "%s: cannot read %s (%s); check that the file exists and is readable", operation, file, e), e);
+        if (e instanceof AccessDeniedException) {
+            return new IllegalArgumentException(String.format(
+                    "%s: no permission to read %s; check the file's permissions", operation, file), e);
+        }
+        return new UncheckedIOException(String.format("%s: reading %s failed (%s)", operation, file, e), e);
     }
 
     /** Reads up to {@code length} bytes; returns how many there were before the end of the stream. */

@@ -4,6 +4,8 @@ import dlbasics.matrix.Matrix;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,13 +152,18 @@ public final class ImageFolder {
         return new LabelledImages(Matrix.wrap((int) n, m, x), labels, classNames, size, size, 3);
     }
 
-    /** The directory's entries sorted by name (String order), so labels and columns never depend on the file system. */
+    /**
+     * The directory's entries sorted by name (String order, as Python's {@code sorted}), so labels and
+     * columns never depend on the file system.
+     */
     private static List<Path> list(String operation, Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
-        } catch (IOException e) {
+        } catch (AccessDeniedException e) {
             throw new IllegalArgumentException(String.format(
-                    "%s: cannot list folder %s (%s); check that it exists and is readable", operation, dir, e), e);
+                    "%s: no permission to list folder %s; check its permissions", operation, dir), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.format("%s: listing folder %s failed (%s)", operation, dir, e), e);
         }
     }
 
