@@ -4,7 +4,7 @@ regularization notebook's seeded test cases and on a consistent case of our own,
 model ([n_x, 20, 3, 1], learning rate 0.3, 30000 iterations) written to RegularizationReference.txt.
 
 The notebook's "football" data set is not ours to ship: the models train on moons instead,
-make_moons(300, noise=.3) after np.random.seed(1), tested on make_moons(200, noise=.3) after
+make_moons(300, noise=.2) after np.random.seed(1), tested on make_moons(200, noise=.2) after
 np.random.seed(2). Run:  python3 RegularizationReference.py   (numpy 2.4.6; about two minutes).
 """
 import os
@@ -87,8 +87,8 @@ for l in (1, 2):
 fx.put_all('own.dropout.', backward_propagation(X, Y, cache, keep_prob=0.7))
 
 # the model on the moons
-train_X, train_Y = load_moons(300, .3, 1)
-test_X, test_Y = load_moons(200, .3, 2)
+train_X, train_Y = load_moons(300, .2, 1)
+test_X, test_Y = load_moons(200, .2, 2)
 fx.put('train.X', train_X)
 fx.put('train.Y', train_Y)
 fx.put('test.X', test_X)
