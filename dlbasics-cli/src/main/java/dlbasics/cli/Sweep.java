@@ -2,7 +2,6 @@ package dlbasics.cli;
 
 import dlbasics.model.TrainingListener;
 import dlbasics.plot.CostCurve;
-import dlbasics.plot.DecisionBoundary;
 import dlbasics.plot.Grid;
 import dlbasics.plot.LearningRates;
 import dlbasics.plot.Png;
@@ -75,13 +74,13 @@ final class Sweep {
         for (Run run : runs) {
             String title = "Hidden layer of size " + run.plan().hidden()[0] + ": " + Format.percent(run.score());
             if (data.twoDimensional()) {
-                panels.add(DecisionBoundary.render(run.network(), Run.scored(data), title, 420, 360));
+                panels.add(Outputs.boundary(run.network(), Run.scored(data), data, title, 420, 360));
             } else {
                 panels.add(CostCurve.render(run.result().costs(), run.plan().settings().costEvery(), title, 420, 360));
             }
         }
         String what = data.test() != null ? "test accuracy" : "training accuracy";
-        return Png.write(Grid.tile(panels, 4, "Hidden layer sizes on " + data.description() + " (" + what + ")"), file);
+        return Png.write(Grid.tile(panels, 4, "Hidden layer sizes on " + data.description() + ", " + what), file);
     }
 
     /** The chart of a learning-rate sweep: one cost curve per rate. */
