@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
  * logistic regression, the learning-rate comparison and the L-layer network on the cat images.
  * Pictures go to --out.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = DlbasicsCommand.Version.class,
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "The course tour on the flower and, with the cat files, the cats.", versionProvider = DlbasicsCommand.Version.class,
         description = {"The course tour: logistic regression vs one hidden layer on the flower, the hidden-size sweep,",
                 "and, with --train-h5 and --test-h5, the cat models. About a minute on two cores; pictures in --out."})
 final class DemoCommand implements Callable<Integer> {

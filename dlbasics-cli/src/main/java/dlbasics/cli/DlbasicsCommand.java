@@ -65,9 +65,11 @@ public final class DlbasicsCommand implements Runnable {
         cl.setUsageHelpAutoWidth(true);
         cl.setUsageHelpLongOptionsMaxWidth(28);
         for (CommandLine sub : cl.getSubcommands().values()) {
-            if (sub.getCommandSpec().version().length == 0) {
-                sub.getCommandSpec().versionProvider(new Version());
-            }
+            // a command's header is its one-line summary in the command list; its own help starts with "Usage:"
+            java.util.List<String> keys = new java.util.ArrayList<>(sub.getHelpSectionKeys());
+            keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+            keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+            sub.setHelpSectionKeys(keys);
         }
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
  * {@code dlbasics predict}: a saved model on image files (resized to 64 x 64 and scaled by 1/255, as
  * the course does with its own photo) or on the examples of a CSV file.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = DlbasicsCommand.Version.class,
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Predict with a saved model on photos or a CSV file.", versionProvider = DlbasicsCommand.Version.class,
         description = {"Predict with a saved model: on photos (JPEG/PNG of any size, resized to 64 x 64 x 3 and scaled by 1/255),",
                 "or on a CSV of examples (a header row, one example per line). The CSV's columns are matched by name to the columns "
                         + "the model was trained on; a missing one is an error, others are left out with a warning. "

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code dlbasics sweep}: one model per hidden-layer size (or per learning rate), a table and one picture. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = DlbasicsCommand.Version.class,
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Train one model per hidden-layer size or learning rate.", versionProvider = DlbasicsCommand.Version.class,
         description = "Train one model per hidden-layer size (the course's 1, 2, 3, 4, 5, 20, 50 with 5000 iterations each) "
                 + "or, with --learning-rates, one per learning rate; print a table and draw one picture in --out.",
         footer = {"", "Examples:", "  dlbasics sweep --data flower",

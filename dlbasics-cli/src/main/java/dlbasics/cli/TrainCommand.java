@@ -26,7 +26,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code dlbasics train}: trains one model, reports the cost and accuracies, and saves the model and pictures in --out. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = DlbasicsCommand.Version.class,
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Train a model and save it with its pictures.", versionProvider = DlbasicsCommand.Version.class,
         description = {"Train a model on a data set. Every option defaults to the course's value for the data set:",
                 "flower: one hidden layer of 4 tanh units, learning rate 1.2, 10000 iterations, seed 2;",
                 "cat: the L-layer model [12288, 20, 7, 5, 1], learning rate 0.0075, 2500 iterations, seed 1.",

@@ -13,8 +13,8 @@ import java.util.Locale;
  *
  * <pre>
  * one_class  every label of Y is the same     a model that always says it scores 100 %
- * rising     a recorded cost above the one before it by more than 0.1 %
- *            (gradient descent with a small enough rate never rises)
+ * rising     a recorded cost above the one before it by more than 5 % and 0.01
+ *            (gradient descent with a small enough rate never rises; smaller wobbles near a minimum are left alone)
  * stalled    the last cost above {@value #FAR_ABOVE_ZERO} and the second half of the recorded costs fell by
  *            less than {@value #STALL_PERCENT} % (a plateau, e.g. too few hidden units or too small a rate)
  * </pre>
@@ -64,7 +64,7 @@ public final class TrainingHealth {
         int rises = 0;
         for (int k = 1; k < costs.length; k++) {
             double rise = costs[k] - costs[k - 1];
-            if (rise > 1e-3 * Math.abs(costs[k - 1])) {
+            if (rise > 0.05 * Math.abs(costs[k - 1]) && rise > 0.01) {
                 rises++;
                 if (rise > worstRise) {
                     worstRise = rise;
