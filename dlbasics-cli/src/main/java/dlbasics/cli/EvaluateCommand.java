@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code dlbasics evaluate}: a saved model's accuracy, precision, recall, F1 and confusion matrix on a data set. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Score a saved model: accuracy, precision, recall, F1, confusion matrix.", versionProvider = DlbasicsCommand.Version.class,
+        header = "Score a saved model on a data set.", versionProvider = DlbasicsCommand.Version.class,
         description = "Score a saved model on a data set: accuracy, precision, recall, F1 and the confusion matrix "
                 + "(on the training and the test part when there is one). A CSV's columns are matched by name to the "
                 + "columns the model was trained on.",
