@@ -61,10 +61,9 @@ final class Sweep {
     }
 
     private static void row(PrintWriter out, String setting, Run run) {
-        double[] costs = run.result().costs();
         out.println(String.format(Locale.ROOT, "%8s  %14s  %14s  %10s  %8s", setting, Format.percent(run.trainAccuracy()),
                 run.testAccuracy() == null ? "-" : Format.percent(run.testAccuracy()),
-                costs.length == 0 ? "-" : Format.cost(costs[costs.length - 1]), Format.seconds(run.result().elapsedNanos())));
+                Format.cost(run.finalCost()), Format.seconds(run.result().elapsedNanos())));
         out.flush();
     }
 
@@ -99,6 +98,7 @@ final class Sweep {
             r.put("layer_sizes", run.network().layerDims());
             r.put("learning_rate", run.plan().settings().learningRate());
             r.put("costs", run.result().costs());
+            r.put("final_cost", run.finalCost());
             r.put("train_accuracy", run.trainAccuracy());
             r.put("test_accuracy", run.testAccuracy());
             r.put("training_seconds", run.result().elapsedNanos() / 1e9);

@@ -6,7 +6,6 @@ import dlbasics.io.ModelFile;
 import dlbasics.model.Network;
 import dlbasics.model.TrainingHealth;
 import dlbasics.model.TrainingListener;
-import dlbasics.nn.Losses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -154,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
         } finally {
             interruption.disarm();
         }
-        double finalCost = Losses.crossEntropy(trained.network().predictProbabilities(loaded.train().X()), loaded.train().Y());
+        double finalCost = trained.finalCost();
         List<TrainingHealth.Warning> health = TrainingHealth.costs(trained.result().costs(), plan.settings().costEvery(),
                 plan.settings().learningRate());
         health.forEach(w -> DlbasicsCommand.warn(spec, w.message()));

@@ -38,7 +38,17 @@ public final class CostCurve {
         chart.getStyler().setXAxisDecimalPattern("#,##0");
         chart.addSeries("cost", iterations(costs.length, costEvery), costs.length == 1 ? new double[] {costs[0], costs[0]} : costs)
                 .setMarker(SeriesMarkers.NONE).setLineColor(new Color(0x1f, 0x77, 0xb4));
+        roundTicks(chart, costs[0]);
         return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
+     * XChart puts the x ticks on the data points when they are equally spaced (every 7 iterations gives
+     * ticks at 231, 462, ...); an invisible point off that grid makes it choose round ticks (0, 500, 1,000, ...).
+     */
+    static void roundTicks(XYChart chart, double y) {
+        chart.addSeries(" ", new double[] {0.5}, new double[] {y}).setMarker(SeriesMarkers.NONE)
+                .setLineColor(new Color(0, 0, 0, 0)).setShowInLegend(false);
     }
 
     /** x values: the iteration of each recorded cost (two points for a single cost, so a line shows). */

@@ -38,6 +38,7 @@ public final class LearningRates {
                             costs.length == 1 ? new double[] {costs[0], costs[0]} : costs)
                     .setMarker(SeriesMarkers.NONE).setLineColor(Charts.series(k++));
         }
+        CostCurve.roundTicks(chart, costsByRate.values().iterator().next()[0]);
         return BitmapEncoder.getBufferedImage(chart);
     }
 
