@@ -77,6 +77,7 @@ final class Interruption implements TrainingListener {
         if (!running) {
             return null;
         }
+        int iteration = this.iteration; // read once: training goes on while the hook runs
         String at = "interrupted at iteration " + iteration + " of " + total + "; ";
         int saved = checkpoints == null ? -1 : Math.max(resumedAt, checkpoints.lastWrittenIteration());
         if (checkpoints == null) {
