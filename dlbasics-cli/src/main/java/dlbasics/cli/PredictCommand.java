@@ -86,11 +86,15 @@ final class PredictCommand implements Callable<Integer> {
         }
         // Images.read gives pixels / 255
         Matrix X = saved.inputs(Images.read(image), 1.0 / 255.0, image.toString());
+        List<String> concerns = Images.concerns(image);
+        concerns.forEach(c -> DlbasicsCommand.warn(spec, c));
         double p = model.network().predictProbabilities(X).get(0, 0);
         int y = p > 0.5 ? 1 : 0;
         String name = className(model, y);
         if (json) {
-            results.add(result(image.toString(), p, y, name));
+            Map<String, Object> r = result(image.toString(), p, y, name);
+            r.put("warnings", concerns);
+            results.add(r);
         } else {
             out.println(image + ": y = " + y + ", your model predicts a \"" + name + "\" picture. (probability of "
                     + className(model, 1) + ": " + String.format(Locale.ROOT, "%.4f", p) + ")");
