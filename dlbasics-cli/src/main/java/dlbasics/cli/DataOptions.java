@@ -80,6 +80,9 @@ final class DataOptions {
                         ? " has its labels and pixel scale built in" : " is generated with its labels and needs no scaling") + " (drop " + csvOption + ")");
             }
         }
+        if (kind == DataSource.Kind.TABLE && dataSeed != null && testShare() == 0) {
+            throw usage("--data-seed seeds the test split of a CSV file, and there is none; add --test-split SHARE or drop --data-seed");
+        }
         if (kind == DataSource.Kind.IMAGES) {
             if (dataSeed != null) {
                 throw usage("--data-seed is for generated sets and test splits; the cat images are read from files (drop --data-seed)");

@@ -76,6 +76,9 @@ class NoSurprisesTest {
         "demo --image my_image.jpg|--image is classified by the cat model, which needs --train-h5 and --test-h5",
         "demo --full|--full lengthens the cat part",
         "train --threads 0|--threads is 0; give 1 or more threads",
+        "train --data x.csv --data-seed 3|--data-seed seeds the test split of a CSV file, and there is none",
+        "train --data cat --data-seed 3|--data-seed is for generated sets and test splits",
+        "train --data cat --label y|--label is for CSV files; --data cat has its labels and pixel scale built in",
         "evaluate m --standardize|Unknown option: '--standardize'",
     })
     void optionsThatWouldBeIgnoredAreUsageErrors(String command, String message) {
