@@ -17,7 +17,7 @@ final class DataOptions {
     CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "SET", defaultValue = "flower", converter = DataSourceConverter.class,
-            description = "flower, circles, moons, blobs, quantiles, no-structure, spirals, xor, cat or FILE.csv (default: ${DEFAULT-VALUE})")
+            description = "flower, circles, moons, blobs, quantiles, no-structure, spirals, xor, cat or a CSV file (default: ${DEFAULT-VALUE})")
     DataSource data;
 
     @Option(names = "--data-seed", paramLabel = "N",

@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         header = "The course tour on the flower and, with the cat files, the cats.", versionProvider = DlbasicsCommand.Version.class,
-        description = {"The course tour: logistic regression vs one hidden layer on the flower, the hidden-size sweep,",
-                "and, with --train-h5 and --test-h5, the cat models. About a minute on two cores; pictures in --out."})
+        description = "The course tour: logistic regression vs one hidden layer on the flower, the hidden-size sweep, "
+                + "and, with --train-h5 and --test-h5, the cat models. About a minute on two cores; pictures in --out.")
 final class DemoCommand implements Callable<Integer> {
     /** Iterations of the cat L-layer model in the demo (the course's 2500 take several minutes on two cores). */
     static final int CAT_DEEP_ITERATIONS = 300;

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
         description = "Score a saved model on a data set: accuracy, precision, recall, F1 and the confusion matrix "
                 + "(on the training and the test part when there is one). A CSV's columns are matched by name to the "
                 + "columns the model was trained on.",
-        footer = {"", "Example:", "  dlbasics evaluate out/cat --data cat --train-h5 train_catvnoncat.h5 --test-h5 test_catvnoncat.h5"})
+        footer = {"", "Examples:", "  dlbasics evaluate out/flower --data flower --test-split 0.2",
+                "  dlbasics evaluate out/cat --data cat --train-h5 TRAIN.h5 --test-h5 TEST.h5"})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -26,10 +26,12 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Predict with a saved model on photos or a CSV file.", versionProvider = DlbasicsCommand.Version.class,
-        description = {"Predict with a saved model: on photos (JPEG/PNG of any size, resized to 64 x 64 x 3 and scaled by 1/255),",
-                "or on a CSV of examples (a header row, one example per line). The CSV's columns are matched by name to the columns "
-                        + "the model was trained on; a missing one is an error, others are left out with a warning. "
-                        + "CSV predictions are printed as CSV: line,probability,prediction,class."},
+        description = {"Predict with a saved model on photos (JPEG or PNG of any size, resized to 64 x 64 x 3 and scaled "
+                + "by 1/255) or on a CSV of examples (a header row, one example per line).",
+                "",
+                "A CSV's columns are matched by name to the columns the model was trained on: a missing one is an error, "
+                        + "others are left out with a warning. CSV predictions are printed as CSV: "
+                        + "line,probability,prediction,class."},
         footer = {"", "Examples:", "  dlbasics predict out/cat my_image.jpg", "  dlbasics predict out/flower points.csv"})
 final class PredictCommand implements Callable<Integer> {
     @Spec

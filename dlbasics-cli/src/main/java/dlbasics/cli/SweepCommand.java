@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
         description = "Train one model per hidden-layer size (the course's 1, 2, 3, 4, 5, 20, 50 with 5000 iterations each) "
                 + "or, with --learning-rates, one per learning rate; print a table and draw one picture in --out.",
         footer = {"", "Examples:", "  dlbasics sweep --data flower",
-                "  dlbasics sweep --data cat --train-h5 train_catvnoncat.h5 --test-h5 test_catvnoncat.h5 --model logistic "
-                        + "--learning-rates 0.01,0.001,0.0001 --iterations 1500"})
+                "  dlbasics sweep --data cat --train-h5 TRAIN.h5 --test-h5 TEST.h5 \\",
+                "      --model logistic --learning-rates 0.01,0.001,0.0001 --iterations 1500"})
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

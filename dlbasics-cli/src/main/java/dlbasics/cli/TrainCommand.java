@@ -27,16 +27,19 @@ import java.util.concurrent.Callable;
 /** {@code dlbasics train}: trains one model, reports the cost and accuracies, and saves the model and pictures in --out. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Train a model and save it with its pictures.", versionProvider = DlbasicsCommand.Version.class,
-        description = {"Train a model on a data set. Every option defaults to the course's value for the data set:",
-                "flower: one hidden layer of 4 tanh units, learning rate 1.2, 10000 iterations, seed 2;",
-                "cat: the L-layer model [12288, 20, 7, 5, 1], learning rate 0.0075, 2500 iterations, seed 1.",
-                "--out refuses a folder that holds an earlier run unless --force is given; warnings (one class, a cost that "
-                        + "rises or stalls) go to stderr and into --json."},
-        footer = {"", "Examples:", "  dlbasics train --data flower --out out/flower",
-                "  dlbasics train --data cat --train-h5 train_catvnoncat.h5 --test-h5 test_catvnoncat.h5 --out out/cat",
-                "  dlbasics train --data mydata.csv --label y --standardize --test-split 0.2 --json",
-                "  dlbasics train --data cat --train-h5 ... --test-h5 ... --out out/cat --checkpoint-every 500",
-                "  dlbasics train --data cat --train-h5 ... --test-h5 ... --out out/cat --resume out/cat"})
+        description = {"Train a model on a data set. Every option defaults to the course's value for the data set. "
+                + "The flower: one hidden layer of 4 tanh units, learning rate 1.2, 10000 iterations, seed 2. "
+                + "The cats: the L-layer model [12288, 20, 7, 5, 1], learning rate 0.0075, 2500 iterations, seed 1.",
+                "",
+                "--out refuses a folder that holds an earlier run unless --force is given. Warnings (one class, a cost "
+                        + "that rises or stalls, columns left out) go to stderr and into --json."},
+        footer = {"", "Examples:",
+                "  dlbasics train --data flower --out out/flower",
+                "  dlbasics train --data cat --train-h5 TRAIN.h5 --test-h5 TEST.h5 --out out/cat",
+                "  dlbasics train --data mydata.csv --label y --standardize --test-split 0.2",
+                "  dlbasics train --data cat ... --out out/cat --checkpoint-every 500",
+                "  dlbasics train --data cat ... --out out/cat --resume out/cat",
+                "(TRAIN.h5 and TEST.h5: the course's train_catvnoncat.h5 and test_catvnoncat.h5)"})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     DlbasicsCommand parent;

@@ -178,6 +178,15 @@ class NoSurprisesTest {
                 assertTrue(line.endsWith("."), "a whole sentence in the command list: " + line);
             }
         }
+        picocli.CommandLine top = DlbasicsCommand.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()), false);
+        for (String command : new String[] {"train", "evaluate", "predict", "sweep", "demo"}) {
+            String out = Cli.run(command, "--help").out();
+            for (String line : top.getSubcommands().get(command).getCommandSpec().usageMessage().footer()) {
+                assertTrue(out.contains(line + "\n"), "the example is not wrapped mid-command: " + line + "\n" + out);
+            }
+            assertFalse(out.lines().anyMatch(l -> l.length() > 80), command + " help fits 80 columns");
+        }
         Cli.Result evaluate = Cli.run("evaluate", "--help");
         assertFalse(evaluate.out().contains("--standardize"), "evaluate rejects --standardize, so its help does not list it");
         assertTrue(Cli.run("train", "--help").out().contains("--standardize"));
