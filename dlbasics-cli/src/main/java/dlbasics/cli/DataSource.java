@@ -11,6 +11,7 @@ import dlbasics.data.Spirals;
 import dlbasics.data.Xor;
 import dlbasics.io.CatImages;
 import dlbasics.io.CsvData;
+import dlbasics.io.ModelColumns;
 import dlbasics.io.Standardization;
 import picocli.CommandLine;
 
@@ -39,6 +40,9 @@ record DataSource(String name, Path csv) {
         if (PLANAR.contains(name) || name.equals(CAT)) {
             return new DataSource(name, null);
         }
+        if (Files.isDirectory(Path.of(text))) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is a directory; give a CSV file or one of: " + VALID);
+        }
         if (name.endsWith(".csv") || Files.isRegularFile(Path.of(text))) {
             return new DataSource(Path.of(text).getFileName().toString(), Path.of(text));
         }
@@ -54,14 +58,26 @@ record DataSource(String name, Path csv) {
         return name.equals("blobs") ? Blobs.COURSE_SEED : 1;
     }
 
-    /** The examples, split and scaled as the options say. */
-    Loaded load(DataOptions options) throws IOException {
+    /** The examples, split and scaled as the options say (options already {@link DataOptions#check checked}). */
+    Loaded load(DataOptions options, boolean standardize) throws IOException {
+        return load(options, standardize, null);
+    }
+
+    /**
+     * The examples for a saved model: a CSV's columns are matched by name to {@code wanted} (the
+     * model's columns; null: the file's own order, the label being --label or the last column).
+     */
+    Loaded load(DataOptions options, boolean standardize, ModelColumns wanted) throws IOException {
         return switch (kind()) {
             case IMAGES -> loadCat(options);
-            case PLANAR -> split(generate(options.dataSeed != null ? options.dataSeed : defaultSeed()), options, 1.0, null);
-            case TABLE -> loadCsv(options);
+            case PLANAR -> split(generate(options.dataSeed != null ? options.dataSeed : defaultSeed()), options, 1.0, null,
+                    PLANAR_COLUMNS, List.of());
+            case TABLE -> loadCsv(options, standardize, wanted);
         };
     }
+
+    /** The generated sets' columns, as a CSV export of them would name them. */
+    static final ModelColumns PLANAR_COLUMNS = new ModelColumns(List.of("x1", "x2"), "y", null);
 
     Dataset generate(long seed) {
         return switch (name) {
@@ -79,37 +95,43 @@ record DataSource(String name, Path csv) {
 
     private Loaded loadCat(DataOptions options) {
         if (options.trainH5 == null || options.testH5 == null) {
-            throw new CommandLine.ParameterException(options.spec.commandLine(),
-                    "--data cat needs --train-h5 FILE and --test-h5 FILE (the course's "
-                            + CatImages.TRAIN_FILE + " and " + CatImages.TEST_FILE + ")");
-        }
-        if (options.testSplit > 0) {
-            throw new CommandLine.ParameterException(options.spec.commandLine(),
-                    "--test-split is for generated and CSV data; the cat images come with their own test file (--test-h5)");
+            throw options.usage("--data cat needs --train-h5 FILE and --test-h5 FILE (the course's "
+                    + CatImages.TRAIN_FILE + " and " + CatImages.TEST_FILE + ")");
         }
         CatImages cat = CatImages.read(options.trainH5, options.testH5);
         return new Loaded("cat (" + options.trainH5.getFileName() + ", " + options.testH5.getFileName() + ")",
-                cat.train(), cat.test(), cat.classNames(), 1.0 / CatImages.PIXEL_SCALE, Kind.IMAGES, null);
+                cat.train(), cat.test(), cat.classNames(), 1.0 / CatImages.PIXEL_SCALE, Kind.IMAGES, null, null, List.of());
     }
 
-    private Loaded loadCsv(DataOptions options) throws IOException {
-        Dataset all = CsvData.read(csv, options.label);
-        Loaded split = split(all, options, 1.0, null);
-        if (!options.standardize) {
+    private Loaded loadCsv(DataOptions options, boolean standardize, ModelColumns wanted) throws IOException {
+        CsvData.Table table = CsvData.readTable(csv, options.separatorOrComma(), !options.noHeader);
+        String labelName = options.label != null ? options.label : wanted != null ? wanted.label() : null;
+        if (labelName != null && !table.columns().contains(labelName) && options.label == null) {
+            throw new IllegalArgumentException(String.format("CSV %s has no column \"%s\", the label column the model was trained with; "
+                    + "the header names %s (name the label column with --label)", csv, labelName, table.columns()));
+        }
+        int label = table.labelIndex(labelName);
+        List<String> features = wanted == null ? table.namesWithout(label) : Columns.match(wanted, table, csv, table.columns().get(label));
+        Dataset all = table.dataset(label, features);
+        ModelColumns columns = new ModelColumns(features, table.columns().get(label), null);
+        List<String> warnings = wanted == null ? List.of() : Columns.extra(wanted, table, table.columns().get(label));
+        Loaded split = split(all, options, 1.0, null, columns, warnings);
+        if (!standardize) {
             return split;
         }
         Standardization s = Standardization.fit(split.train().X());
         return new Loaded(split.description() + ", standardised", new Dataset(s.apply(split.train().X()), split.train().Y()),
                 split.test() == null ? null : new Dataset(s.apply(split.test().X()), split.test().Y()),
-                split.classNames(), 1.0, Kind.TABLE, s);
+                split.classNames(), 1.0, Kind.TABLE, s, new ModelColumns(features, columns.label(), s), split.warnings());
     }
 
     /** Keeps the last {@code testSplit} share of a seeded permutation (numpy's permutation(m)) as the test set. */
-    private Loaded split(Dataset all, DataOptions options, double inputScale, Standardization s) {
+    private Loaded split(Dataset all, DataOptions options, double inputScale, Standardization s, ModelColumns columns,
+                         List<String> warnings) {
         String description = name + " (" + all.size() + " examples, " + all.features() + " features)";
-        double share = options.testSplit;
+        double share = options.testShare();
         if (share <= 0) {
-            return new Loaded(description, all, null, all.classNames(), inputScale, kind(), s);
+            return new Loaded(description, all, null, all.classNames(), inputScale, kind(), s, columns, warnings);
         }
         int m = all.size();
         int test = (int) Math.round(m * share);
@@ -123,15 +145,17 @@ record DataSource(String name, Path csv) {
         int[] train = java.util.Arrays.copyOfRange(order, 0, m - test);
         int[] held = java.util.Arrays.copyOfRange(order, m - test, m);
         return new Loaded(description + ", " + (m - test) + " train / " + test + " test",
-                all.select(train), all.select(held), all.classNames(), inputScale, kind(), s);
+                all.select(train), all.select(held), all.classNames(), inputScale, kind(), s, columns, warnings);
     }
 
     /**
      * Loaded examples: train and (maybe null) test in the course's layout, the class names, the scale
-     * applied to raw inputs (1/255 for images) and, for CSV with --standardize, the fitted standardisation.
+     * applied to raw inputs (1/255 for images), for CSV with --standardize the fitted standardisation,
+     * the named columns (null for images) that a saved model records, and warnings about the data
+     * (columns left out) for the command to print.
      */
     record Loaded(String description, Dataset train, Dataset test, List<String> classNames, double inputScale,
-                  Kind kind, Standardization standardization) {
+                  Kind kind, Standardization standardization, ModelColumns columns, List<String> warnings) {
         boolean twoDimensional() {
             return train.features() == 2;
         }

@@ -15,7 +15,8 @@ import java.nio.file.NoSuchFileException;
  * The top of the {@code dlbasics} command: the subcommands, the exit codes, and how errors are shown
  * (a one-line cause, never a stack trace).
  */
-@Command(name = "dlbasics", mixinStandardHelpOptions = true, version = "dlbasics 0.1.0",
+@Command(name = "dlbasics", mixinStandardHelpOptions = true, versionProvider = DlbasicsCommand.Version.class,
+        usageHelpAutoWidth = true,
         description = "Deep-learning basics: train, evaluate and use the course's models on its data or yours.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SweepCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
@@ -25,6 +26,16 @@ import java.nio.file.NoSuchFileException;
 public final class DlbasicsCommand implements Runnable {
     /** Exit code of a failure while running (missing file, diverged training, ...). */
     static final int RUNTIME_ERROR = 1;
+    /** The version every command's --version prints. */
+    static final String VERSION = "dlbasics 0.1.0";
+
+    /** Gives {@code --version} of every subcommand the one version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {VERSION};
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -51,6 +62,15 @@ public final class DlbasicsCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
+        cl.setUsageHelpLongOptionsMaxWidth(28);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            // a command's header is its one-line summary in the command list; its own help starts with "Usage:"
+            java.util.List<String> keys = new java.util.ArrayList<>(sub.getHelpSectionKeys());
+            keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+            keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+            sub.setHelpSectionKeys(keys);
+        }
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter e = c.getErr();
@@ -68,12 +88,28 @@ public final class DlbasicsCommand implements Runnable {
         return cl;
     }
 
-    /** One line saying what went wrong, for any exception. */
+    /** A warning on stderr in the command's voice: "dlbasics train: warning: ...". */
+    static void warn(CommandSpec spec, String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": warning: " + message);
+        err.flush();
+    }
+
+    /** A library message without its Java API prefix: "ModelFile.read: x" gives "x". */
+    static String withoutApiName(String message) {
+        return message == null ? null : message.replaceFirst("^[A-Z][A-Za-z]*(\\.[a-z][A-Za-z]*)?: ", "");
+    }
+
+    /** One line saying what went wrong, for any exception, in the command's words (no Java class or method names). */
     static String cause(Throwable ex) {
         Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null && ex.getMessage() == null ? ex.getCause() : ex;
         String message;
         if (t instanceof NoSuchFileException nsf) {
             message = "file not found: " + nsf.getFile();
+        } else if (t instanceof java.nio.file.AccessDeniedException ade) {
+            message = "permission denied: " + ade.getFile();
+        } else if (t instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            message = fse.getFile() + ": " + (fse.getReason().equalsIgnoreCase("Is a directory") ? "is a directory" : fse.getReason());
         } else if (t instanceof IOException) {
             message = "cannot read or write a file: " + t.getMessage();
         } else if (t instanceof IllegalArgumentException || t instanceof IllegalStateException
@@ -85,6 +121,6 @@ public final class DlbasicsCommand implements Runnable {
         if (message == null) {
             message = t.getClass().getSimpleName();
         }
-        return message.replaceAll("\\s*\\R\\s*", " ");
+        return withoutApiName(message).replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,9 +20,12 @@ import java.util.concurrent.Callable;
 
 /** {@code dlbasics evaluate}: a saved model's accuracy, precision, recall, F1 and confusion matrix on a data set. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Score a saved model on a data set.", versionProvider = DlbasicsCommand.Version.class,
         description = "Score a saved model on a data set: accuracy, precision, recall, F1 and the confusion matrix "
-                + "(on the training and the test part when there is one).",
-        footer = {"", "Example:", "  dlbasics evaluate out/cat --data cat --train-h5 train_catvnoncat.h5 --test-h5 test_catvnoncat.h5"})
+                + "(on the training and the test part when there is one). A CSV's columns are matched by name to the "
+                + "columns the model was trained on.",
+        footer = {"", "Examples:", "  dlbasics evaluate out/flower --data flower --test-split 0.2",
+                "  dlbasics evaluate out/cat --data cat --train-h5 TRAIN.h5 --test-h5 TEST.h5"})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,12 +41,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (data.standardize) {
-            throw new ParameterException(spec.commandLine(), "--standardize is for train; a saved model already takes raw values");
-        }
+        data.check(false);
         PrintWriter out = spec.commandLine().getOut();
-        TrainedModel model = SavedModel.load(modelPath);
-        DataSource.Loaded loaded = data.data.load(data);
+        SavedModel saved = SavedModel.load(modelPath);
+        TrainedModel model = saved.model();
+        DataSource.Loaded loaded = data.data.load(data, false, saved.columns());
+        loaded.warnings().forEach(w -> DlbasicsCommand.warn(spec, w));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", modelPath.toString());
         summary.put("layer_sizes", model.network().layerDims());
@@ -53,10 +55,11 @@ final class EvaluateCommand implements Callable<Integer> {
             out.println("Model: " + modelPath + " — " + model.network());
             out.println("Data: " + loaded.description());
         }
-        evaluate(out, model, loaded, "train", loaded.train(), summary);
+        evaluate(out, saved, loaded, "train", loaded.train(), summary);
         if (loaded.test() != null) {
-            evaluate(out, model, loaded, "test", loaded.test(), summary);
+            evaluate(out, saved, loaded, "test", loaded.test(), summary);
         }
+        summary.put("warnings", loaded.warnings());
         if (json) {
             out.println(Json.write(summary));
         }
@@ -64,8 +67,9 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void evaluate(PrintWriter out, TrainedModel model, DataSource.Loaded loaded, String part, Dataset d, Map<String, Object> summary) {
-        Dataset fed = SavedModel.inputs(model, d, loaded.inputScale(), loaded.description());
+    private void evaluate(PrintWriter out, SavedModel saved, DataSource.Loaded loaded, String part, Dataset d, Map<String, Object> summary) {
+        TrainedModel model = saved.model();
+        Dataset fed = saved.inputs(d, loaded.inputScale(), loaded.description());
         Scores s = Scores.of(model.network().predict(fed.X()), fed.Y());
         List<String> names = model.classNames().size() == 2 ? model.classNames() : loaded.classNames();
         if (json) {

@@ -1,88 +1,59 @@
 package dlbasics.cli;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+import java.io.IOException;
 
 /**
- * Writes the {@code --json} summaries: maps, lists, strings, numbers, booleans and null, in the order
- * given. Non-finite numbers become null (JSON has no NaN). Doubles print so that they read back to the
- * same value.
+ * Writes the {@code --json} summaries with Jackson: maps in the order given, lists, arrays, strings,
+ * numbers, booleans and null, on one line. Non-finite numbers become null (JSON has no NaN); doubles
+ * read back to the same value.
  */
 final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule("finite-doubles")
+            .addSerializer(Double.class, new FiniteDouble())
+            .addSerializer(double.class, new FiniteDouble())
+            .addSerializer(double[].class, new FiniteDoubles()));
+
     private Json() {
     }
 
     static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value);
-        return sb.toString();
-    }
-
-    private static void write(StringBuilder sb, Object v) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof String s) {
-            string(sb, s);
-        } else if (v instanceof Double d) {
-            sb.append(Double.isFinite(d) ? Double.toString(d) : "null");
-        } else if (v instanceof Number || v instanceof Boolean) {
-            sb.append(v);
-        } else if (v instanceof double[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                sb.append(i > 0 ? "," : "");
-                write(sb, a[i]);
-            }
-            sb.append(']');
-        } else if (v instanceof int[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                sb.append(i > 0 ? "," : "").append(a[i]);
-            }
-            sb.append(']');
-        } else if (v instanceof List<?> list) {
-            sb.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                sb.append(i > 0 ? "," : "");
-                write(sb, list.get(i));
-            }
-            sb.append(']');
-        } else if (v instanceof Map<?, ?> map) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                sb.append(first ? "" : ",");
-                first = false;
-                string(sb, String.valueOf(e.getKey()));
-                sb.append(':');
-                write(sb, e.getValue());
-            }
-            sb.append('}');
-        } else {
-            string(sb, v.toString());
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Json: cannot write the summary (" + e.getOriginalMessage() + ")", e);
         }
     }
 
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
+    private static final class FiniteDouble extends JsonSerializer<Double> {
+        @Override
+        public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+            if (Double.isFinite(v)) {
+                g.writeNumber(v);
+            } else {
+                g.writeNull();
+            }
+        }
+    }
+
+    private static final class FiniteDoubles extends JsonSerializer<double[]> {
+        @Override
+        public void serialize(double[] a, JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeStartArray();
+            for (double v : a) {
+                if (Double.isFinite(v)) {
+                    g.writeNumber(v);
+                } else {
+                    g.writeNull();
                 }
             }
+            g.writeEndArray();
         }
-        sb.append('"');
     }
 }

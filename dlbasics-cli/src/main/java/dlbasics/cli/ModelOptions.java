@@ -24,7 +24,7 @@ final class ModelOptions {
             description = "Hidden activation, tanh or relu (default: tanh for 2-D and CSV shallow models, relu otherwise)")
     Activation activation;
 
-    @Option(names = "--lr", paramLabel = "RATE",
+    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATE",
             description = "Learning rate (default: flower 1.2; cat deep 0.0075, cat logistic 0.005; CSV 0.5)")
     Double learningRate;
 

@@ -2,6 +2,7 @@ package dlbasics.cli;
 
 import dlbasics.data.Dataset;
 import dlbasics.io.CatImages;
+import dlbasics.io.ModelColumns;
 import dlbasics.io.ModelFile;
 import dlbasics.model.Network;
 import dlbasics.model.TrainedModel;
@@ -12,7 +13,6 @@ import dlbasics.plot.Png;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,30 +32,70 @@ final class Outputs {
         return new TrainedModel(network, data.classNames(), data.inputScale(), run.plan().settings(), run.result().costs());
     }
 
-    /** Writes the model file and the pictures; returns the files written. */
-    static List<Path> write(Path out, Run run, DataSource.Loaded data, ModelFile.Format format, String title) throws IOException {
-        Files.createDirectories(out);
+    /**
+     * Writes the model file and, unless {@code plots} is false, the pictures; returns the files written.
+     * The folder was checked beforehand ({@link OutputFolder}).
+     */
+    static List<Path> write(Path out, Run run, DataSource.Loaded data, ModelFile.Format format, String title, boolean plots)
+            throws IOException {
         List<Path> written = new ArrayList<>();
         Path modelFile = out.resolve("model" + format.extension());
-        ModelFile.write(model(run, data), modelFile, format);
+        ModelColumns columns = data.columns();
+        ModelFile.write(model(run, data), columns, modelFile, format);
         written.add(modelFile);
-        double[] costs = run.result().costs();
-        if (costs.length > 0) {
-            written.add(Png.write(CostCurve.render(costs, run.plan().settings().costEvery(), run.plan().settings().learningRate(), 640, 440),
-                    out.resolve(COST)));
+        if (!plots) {
+            return written;
+        }
+        if (run.result().costs().length > 0 && allFinite(run.result().costs())) {
+            written.add(Png.write(costCurve(run), out.resolve(COST)));
         }
         if (data.twoDimensional()) {
-            // the training points, as the course draws them
-            written.add(Png.write(DecisionBoundary.render(run.network(), data.train(), title, 640, 520), out.resolve(BOUNDARY)));
+            written.add(Png.write(boundary(run, data, title), out.resolve(BOUNDARY)));
         }
         if (data.kind() == DataSource.Kind.IMAGES) {
-            Dataset test = Run.scored(data);
-            BufferedImage grid = ImageGrid.mislabelled(test.X(), run.network().predict(test.X()), test.Y(), data.classNames(),
-                    CatImages.SIZE, CatImages.SIZE, 5, 10);
+            BufferedImage grid = mislabelled(run, data);
             if (grid != null) {
                 written.add(Png.write(grid, out.resolve(MISLABELLED)));
             }
         }
         return written;
+    }
+
+    private static boolean allFinite(double[] costs) {
+        for (double c : costs) {
+            if (!Double.isFinite(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The cost curve of a run, titled with its learning rate, x in iterations. */
+    static BufferedImage costCurve(Run run) {
+        return CostCurve.render(run.result().costs(), run.plan().settings().costEvery(), run.plan().settings().learningRate(), 640, 440);
+    }
+
+    /**
+     * The decision boundary over the training points (as the course draws it), with the accuracy in
+     * the title, the class names in a legend and the real column names on the axes ("standardised"
+     * when they are).
+     */
+    static BufferedImage boundary(Run run, DataSource.Loaded data, String title) {
+        return boundary(run.network(), data.train(), data, title + " — accuracy " + Format.percent(run.trainAccuracy()), 640, 520);
+    }
+
+    static BufferedImage boundary(Network network, Dataset points, DataSource.Loaded data, String title, int width, int height) {
+        List<String> names = data.columns() != null ? data.columns().features() : List.of("x1", "x2");
+        String suffix = data.standardization() != null ? " (standardised)" : "";
+        return DecisionBoundary.render(network::predict, points.X(), points.Y(), title, names.get(0) + suffix, names.get(1) + suffix,
+                data.classNames(), width, height);
+    }
+
+    /** The mislabelled test images (training images without a test set), or null when none is. */
+    static BufferedImage mislabelled(Run run, DataSource.Loaded data) {
+        Dataset test = Run.scored(data);
+        String part = data.test() != null ? "test" : "training";
+        return ImageGrid.mislabelled(test.X(), run.network().predict(test.X()), test.Y(), data.classNames(),
+                CatImages.SIZE, CatImages.SIZE, 5, 10, "Mislabelled " + part + " images");
     }
 }

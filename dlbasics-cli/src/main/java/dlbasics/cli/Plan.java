@@ -3,7 +3,6 @@ package dlbasics.cli;
 import dlbasics.model.Network;
 import dlbasics.model.TrainingSettings;
 import dlbasics.nn.Activation;
-import dlbasics.nn.Initializer;
 import picocli.CommandLine.ParameterException;
 
 import java.util.Arrays;
@@ -11,29 +10,16 @@ import java.util.Locale;
 
 /**
  * A model to train, with every option resolved: the family, the hidden layer sizes, the hidden
- * activation and the training settings. {@link #of} fills what the user left out with the course's
- * values for the data set:
- * <pre>
- * data          model     hidden      activation  lr      iterations  init              seed  report every
- * 2-D sets      shallow   4           tanh        1.2     10000       randn · 0.01      2     1000   (planar notebook)
- * 2-D sets      logistic  -           -           1.2     10000       zeros             -     1000
- * 2-D sets      deep      20,7,5      relu        0.3     10000       randn / sqrt(n)   1     1000
- * cat           deep      20,7,5      relu        0.0075  2500        randn / sqrt(n)   1     100    (L-layer model)
- * cat           shallow   7           relu        0.0075  2500        randn · 0.01      1     100    (two-layer model)
- * cat           logistic  -           -           0.005   2000        zeros             -     100    (logistic notebook)
- * CSV           shallow   4           tanh        0.5     5000        randn · 0.01      1     500
- * CSV           logistic  -           -           0.5     5000        zeros             -     500
- * CSV           deep      20,7,5      relu        0.05    5000        randn / sqrt(n)   1     500
- * </pre>
+ * activation and the training settings. {@link #of} fills what the user left out from the
+ * {@link Preset} table (the course's values for the flower and the cats).
  */
 record Plan(ModelKind model, int[] hidden, Activation activation, TrainingSettings settings) {
 
-    /** The course's defaults for {@code kind} of data, overridden by what the user gave. */
+    /** The preset for {@code kind} of data, overridden by what the user gave. */
     static Plan of(ModelOptions o, DataSource.Kind kind) {
         ModelKind model = o.model;
         if (model == null) {
-            model = o.layers != null ? ModelKind.DEEP : o.hidden != null ? ModelKind.SHALLOW
-                    : kind == DataSource.Kind.IMAGES ? ModelKind.DEEP : ModelKind.SHALLOW;
+            model = o.layers != null ? ModelKind.DEEP : o.hidden != null ? ModelKind.SHALLOW : Preset.defaultModel(kind);
         }
         if (model == ModelKind.LOGISTIC && (o.hidden != null || o.layers != null || o.activation != null)) {
             throw usage(o, "--model logistic has no hidden layer; drop --hidden, --layers and --activation, or use --model shallow or deep");
@@ -44,34 +30,22 @@ record Plan(ModelKind model, int[] hidden, Activation activation, TrainingSettin
         if (model == ModelKind.DEEP && o.hidden != null && o.layers != null) {
             throw usage(o, "give the hidden layers of a deep model once: --layers 20,7,5 (--hidden is for --model shallow)");
         }
-        boolean images = kind == DataSource.Kind.IMAGES;
-        boolean table = kind == DataSource.Kind.TABLE;
+        Preset p = Preset.of(kind, model);
         int[] hidden = switch (model) {
             case LOGISTIC -> new int[0];
-            case SHALLOW -> new int[] {o.hidden != null ? o.hidden : o.layers != null ? o.layers[0] : images ? 7 : 4};
-            case DEEP -> o.layers != null ? o.layers.clone() : o.hidden != null ? new int[] {o.hidden} : new int[] {20, 7, 5};
+            case SHALLOW -> new int[] {o.hidden != null ? o.hidden : o.layers != null ? o.layers[0] : p.hidden()[0]};
+            case DEEP -> o.layers != null ? o.layers.clone() : o.hidden != null ? new int[] {o.hidden} : p.hidden();
         };
         for (int n : hidden) {
             if (n < 1) {
                 throw usage(o, "hidden layer sizes " + Arrays.toString(hidden) + " hold " + n + "; every layer needs at least one unit");
             }
         }
-        Activation activation = o.activation != null ? o.activation
-                : model == ModelKind.SHALLOW && !images ? Activation.TANH : Activation.RELU;
-        double lr = o.learningRate != null ? o.learningRate : switch (model) {
-            case LOGISTIC -> images ? 0.005 : table ? 0.5 : 1.2;
-            case SHALLOW -> images ? 0.0075 : table ? 0.5 : 1.2;
-            case DEEP -> images ? 0.0075 : table ? 0.05 : 0.3;
-        };
-        int iterations = o.iterations != null ? o.iterations
-                : images ? (model == ModelKind.LOGISTIC ? 2000 : 2500) : table ? 5000 : 10000;
-        int every = o.printEvery != null ? o.printEvery : images ? 100 : table ? 500 : 1000;
-        Initializer init = switch (model) {
-            case LOGISTIC -> Initializer.ZEROS;
-            case SHALLOW -> Initializer.SMALL_RANDOM;
-            case DEEP -> Initializer.SCALED_BY_FAN_IN;
-        };
-        long seed = o.seed != null ? o.seed : model == ModelKind.SHALLOW && kind == DataSource.Kind.PLANAR ? 2 : 1;
+        Activation activation = o.activation != null ? o.activation : p.activation;
+        double lr = o.learningRate != null ? o.learningRate : p.learningRate;
+        int iterations = o.iterations != null ? o.iterations : p.iterations;
+        int every = o.printEvery != null ? o.printEvery : p.costEvery;
+        long seed = o.seed != null ? o.seed : p.seed;
         if (!(lr > 0) || !Double.isFinite(lr)) {
             throw usage(o, "--lr is " + lr + "; the learning rate must be above 0 (the course uses 0.0075 to 1.2)");
         }
@@ -84,7 +58,7 @@ record Plan(ModelKind model, int[] hidden, Activation activation, TrainingSettin
         if (seed < 0 || seed > 0xFFFFFFFFL) {
             throw usage(o, "--seed " + seed + " is outside 0..4294967295 (numpy's seed range)");
         }
-        return new Plan(model, hidden, activation, new TrainingSettings(lr, iterations, init, seed, every));
+        return new Plan(model, hidden, activation, new TrainingSettings(lr, iterations, Preset.initializer(model), seed, every));
     }
 
     private static ParameterException usage(ModelOptions o, String message) {
@@ -104,6 +78,12 @@ record Plan(ModelKind model, int[] hidden, Activation activation, TrainingSettin
         return new Plan(model, hidden, network.hiddenActivation(), s);
     }
 
+    /** A plan like this one that records the cost every {@code costEvery} iterations. */
+    Plan withCostEvery(int costEvery) {
+        TrainingSettings s = settings;
+        return new Plan(model, hidden, activation, new TrainingSettings(s.learningRate(), s.iterations(), s.initializer(), s.seed(), costEvery));
+    }
+
     /** A plan like this one with another learning rate or hidden size (for sweeps). */
     Plan with(int[] newHidden, double learningRate) {
         TrainingSettings s = settings;
@@ -113,16 +93,21 @@ record Plan(ModelKind model, int[] hidden, Activation activation, TrainingSettin
 
     /** The network for {@code inputs} features: {@code [inputs, hidden..., 1]}, parameters still 0. */
     Network network(int inputs) {
+        return Network.of(activation, dims(inputs));
+    }
+
+    /** The layer sizes for {@code inputs} features: {@code [inputs, hidden..., 1]}. */
+    int[] dims(int inputs) {
         int[] dims = new int[hidden.length + 2];
         dims[0] = inputs;
         System.arraycopy(hidden, 0, dims, 1, hidden.length);
         dims[dims.length - 1] = 1;
-        return Network.of(activation, dims);
+        return dims;
     }
 
     /** One line: "shallow [2, 4, 1] tanh, lr 1.2, 10000 iterations, seed 2". */
     String describe(int inputs) {
-        String layers = Arrays.toString(network(inputs).layerDims());
+        String layers = Arrays.toString(dims(inputs));
         return String.format(Locale.ROOT, "%s %s%s, learning rate %s, %d iterations%s", model, layers,
                 model == ModelKind.LOGISTIC ? "" : " " + activation.courseName(), Format.rate(settings.learningRate()),
                 settings.iterations(), model == ModelKind.LOGISTIC ? "" : ", seed " + settings.seed());

@@ -25,9 +25,13 @@ import java.util.concurrent.Callable;
  * the course does with its own photo) or on the examples of a CSV file.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predict with a saved model: on photos (JPEG/PNG of any size, resized to 64 x 64 x 3 and scaled by 1/255),",
-                "or on a CSV of examples (a header row, one example per line; a column beyond the model's inputs is taken as the label",
-                "and ignored, or name it with --label). CSV predictions are printed as CSV: line,probability,prediction,class."},
+        header = "Predict with a saved model on photos or a CSV file.", versionProvider = DlbasicsCommand.Version.class,
+        description = {"Predict with a saved model on photos (JPEG or PNG of any size, resized to 64 x 64 x 3 and scaled "
+                + "by 1/255) or on a CSV of examples (a header row, one example per line).",
+                "",
+                "A CSV's columns are matched by name to the columns the model was trained on: a missing one is an error, "
+                        + "others are left out with a warning. CSV predictions are printed as CSV: "
+                        + "line,probability,prediction,class."},
         footer = {"", "Examples:", "  dlbasics predict out/cat my_image.jpg", "  dlbasics predict out/flower points.csv"})
 final class PredictCommand implements Callable<Integer> {
     @Spec
@@ -39,8 +43,16 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "Image files, or one CSV file")
     List<Path> inputs;
 
-    @Option(names = "--label", paramLabel = "COLUMN", description = "CSV: a label column to leave out of the features")
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "CSV: a label column to leave out (needed only for models that do not record their columns)")
     String label;
+
+    @Option(names = "--separator", paramLabel = "CHAR", converter = DataOptions.SeparatorConverter.class,
+            description = "CSV: the cell separator: ',', ';' or tab (default: ',')")
+    Character separator;
+
+    @Option(names = "--no-header", description = "CSV: the first row is an example; columns are named column1, column2, ...")
+    boolean noHeader;
 
     @Option(names = "--json", description = "Print one JSON summary instead of text")
     boolean json;
@@ -48,9 +60,12 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        TrainedModel model = SavedModel.load(modelPath);
+        SavedModel model = SavedModel.load(modelPath);
         List<Object> results = new ArrayList<>();
         for (Path input : inputs) {
+            if (java.nio.file.Files.isDirectory(input)) {
+                throw new IllegalArgumentException(input + " is a directory; give image files or one CSV file");
+            }
             if (input.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
                 predictCsv(out, model, input, results);
             } else {
@@ -64,36 +79,43 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void predictImage(PrintWriter out, TrainedModel model, Path image, List<Object> results) {
+    private void predictImage(PrintWriter out, SavedModel saved, Path image, List<Object> results) {
+        TrainedModel model = saved.model();
         if (model.network().inputSize() != Images.SIZE * Images.SIZE * 3) {
             throw new IllegalArgumentException(String.format(
                     "the model takes %d inputs, not a %dx%dx3 image (%d); predict images with a model trained on --data cat",
                     model.network().inputSize(), Images.SIZE, Images.SIZE, Images.SIZE * Images.SIZE * 3));
         }
         // Images.read gives pixels / 255
-        Matrix X = SavedModel.inputs(model, Images.read(image), 1.0 / 255.0, image.toString());
+        Matrix X = saved.inputs(Images.read(image), 1.0 / 255.0, image.toString());
+        List<String> concerns = Images.concerns(image);
+        concerns.forEach(c -> DlbasicsCommand.warn(spec, c));
         double p = model.network().predictProbabilities(X).get(0, 0);
         int y = p > 0.5 ? 1 : 0;
         String name = className(model, y);
         if (json) {
-            results.add(result(image.toString(), p, y, name));
+            Map<String, Object> r = result(image.toString(), p, y, name);
+            r.put("warnings", concerns);
+            results.add(r);
         } else {
             out.println(image + ": y = " + y + ", your model predicts a \"" + name + "\" picture. (probability of "
                     + className(model, 1) + ": " + String.format(Locale.ROOT, "%.4f", p) + ")");
         }
     }
 
-    private void predictCsv(PrintWriter out, TrainedModel model, Path csv, List<Object> results) throws IOException {
-        CsvData.Table table = CsvData.readTable(csv);
-        int n = model.network().inputSize();
-        int skip = -1;
-        if (label != null) {
-            skip = table.indexOf(label);
-        } else if (table.columns().size() == n + 1) {
-            skip = table.columns().size() - 1;
+    private void predictCsv(PrintWriter out, SavedModel saved, Path csv, List<Object> results) throws IOException {
+        TrainedModel model = saved.model();
+        CsvData.Table table = CsvData.readTable(csv, separator == null ? ',' : separator, !noHeader);
+        Matrix raw;
+        if (saved.columns() != null) {
+            // by name: the model's features in its order; its label column (or --label) and others are left out
+            String labelName = label != null ? label : saved.columns().label();
+            raw = table.features(Columns.match(saved.columns(), table, csv, labelName));
+            Columns.extra(saved.columns(), table, labelName).forEach(w -> DlbasicsCommand.warn(spec, w));
+        } else {
+            raw = byPosition(model, table, csv);
         }
-        Matrix raw = skip >= 0 ? table.features(skip) : table.features();
-        Matrix X = SavedModel.inputs(model, raw, 1.0, csv.toString());
+        Matrix X = saved.inputs(raw, 1.0, csv.toString());
         Matrix probabilities = model.network().predictProbabilities(X);
         if (!json) {
             out.println("line,probability,prediction,class");
@@ -109,6 +131,20 @@ final class PredictCommand implements Callable<Integer> {
                 out.println(table.lines().get(j) + "," + String.format(Locale.ROOT, "%.6f", p) + "," + y + "," + className(model, y));
             }
         }
+    }
+
+    /** A model file that does not record its columns (older files): all columns, or all but --label, never a guess. */
+    private Matrix byPosition(TrainedModel model, CsvData.Table table, Path csv) {
+        int n = model.network().inputSize();
+        if (label != null) {
+            return table.features(table.indexOf(label));
+        }
+        if (table.columns().size() == n + 1) {
+            throw new IllegalArgumentException(String.format(
+                    "the model does not record its column names (an older model file) and %s has %d columns %s for its %d inputs; "
+                            + "name the column to leave out with --label", csv, table.columns().size(), table.columns(), n));
+        }
+        return table.features();
     }
 
     private static Map<String, Object> result(String input, double p, int y, String name) {

@@ -6,22 +6,22 @@ import dlbasics.model.Trainer;
 import dlbasics.model.TrainingListener;
 import dlbasics.model.TrainingResult;
 import dlbasics.model.TrainingState;
+import dlbasics.nn.Losses;
 
 import java.util.List;
 
 /**
- * One trained model and how it did: the network, the trainer's result, and the accuracy on the
- * training and (when there is one) the test examples.
+ * One trained model and how it did: the network, the trainer's result, the cost after the last update
+ * (the result's costs are recorded before their iteration's update) and the accuracy on the training
+ * and (when there is one) the test examples.
  */
-record Run(Plan plan, Network network, TrainingResult result, double trainAccuracy, Double testAccuracy) {
+record Run(Plan plan, Network network, TrainingResult result, double finalCost, double trainAccuracy, Double testAccuracy) {
 
     /** Builds the plan's network for the data and trains it; the listeners see the progress. */
     static Run train(Plan plan, DataSource.Loaded data, List<TrainingListener> listeners) {
         Network network = plan.network(data.train().features());
         TrainingResult result = new Trainer(plan.settings(), listeners).fit(network, data.train());
-        double train = network.accuracy(data.train().X(), data.train().Y());
-        Double test = data.test() == null ? null : network.accuracy(data.test().X(), data.test().Y());
-        return new Run(plan, network, result, train, test);
+        return scored(plan, network, result, data);
     }
 
     /**
@@ -30,9 +30,14 @@ record Run(Plan plan, Network network, TrainingResult result, double trainAccura
      */
     static Run resume(Plan plan, Network network, TrainingState state, DataSource.Loaded data, List<TrainingListener> listeners) {
         TrainingResult result = new Trainer(plan.settings(), listeners).resume(network, data.train(), state);
+        return scored(plan, network, result, data);
+    }
+
+    private static Run scored(Plan plan, Network network, TrainingResult result, DataSource.Loaded data) {
+        double cost = Losses.crossEntropy(network.predictProbabilities(data.train().X()), data.train().Y());
         double train = network.accuracy(data.train().X(), data.train().Y());
         Double test = data.test() == null ? null : network.accuracy(data.test().X(), data.test().Y());
-        return new Run(plan, network, result, train, test);
+        return new Run(plan, network, result, cost, train, test);
     }
 
     /** The test accuracy when there is a test set, else the training accuracy (what a sweep ranks by). */

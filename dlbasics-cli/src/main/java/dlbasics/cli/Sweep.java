@@ -2,7 +2,6 @@ package dlbasics.cli;
 
 import dlbasics.model.TrainingListener;
 import dlbasics.plot.CostCurve;
-import dlbasics.plot.DecisionBoundary;
 import dlbasics.plot.Grid;
 import dlbasics.plot.LearningRates;
 import dlbasics.plot.Png;
@@ -62,10 +61,9 @@ final class Sweep {
     }
 
     private static void row(PrintWriter out, String setting, Run run) {
-        double[] costs = run.result().costs();
         out.println(String.format(Locale.ROOT, "%8s  %14s  %14s  %10s  %8s", setting, Format.percent(run.trainAccuracy()),
                 run.testAccuracy() == null ? "-" : Format.percent(run.testAccuracy()),
-                costs.length == 0 ? "-" : Format.cost(costs[costs.length - 1]), Format.seconds(run.result().elapsedNanos())));
+                Format.cost(run.finalCost()), Format.seconds(run.result().elapsedNanos())));
         out.flush();
     }
 
@@ -75,13 +73,13 @@ final class Sweep {
         for (Run run : runs) {
             String title = "Hidden layer of size " + run.plan().hidden()[0] + ": " + Format.percent(run.score());
             if (data.twoDimensional()) {
-                panels.add(DecisionBoundary.render(run.network(), Run.scored(data), title, 420, 360));
+                panels.add(Outputs.boundary(run.network(), Run.scored(data), data, title, 420, 360));
             } else {
                 panels.add(CostCurve.render(run.result().costs(), run.plan().settings().costEvery(), title, 420, 360));
             }
         }
         String what = data.test() != null ? "test accuracy" : "training accuracy";
-        return Png.write(Grid.tile(panels, 4, "Hidden layer sizes on " + data.description() + " (" + what + ")"), file);
+        return Png.write(Grid.tile(panels, 4, "Hidden layer sizes on " + data.description() + ", " + what), file);
     }
 
     /** The chart of a learning-rate sweep: one cost curve per rate. */
@@ -100,6 +98,7 @@ final class Sweep {
             r.put("layer_sizes", run.network().layerDims());
             r.put("learning_rate", run.plan().settings().learningRate());
             r.put("costs", run.result().costs());
+            r.put("final_cost", run.finalCost());
             r.put("train_accuracy", run.trainAccuracy());
             r.put("test_accuracy", run.testAccuracy());
             r.put("training_seconds", run.result().elapsedNanos() / 1e9);

@@ -18,11 +18,12 @@ import java.util.concurrent.Callable;
 
 /** {@code dlbasics sweep}: one model per hidden-layer size (or per learning rate), a table and one picture. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Train one model per hidden-layer size or learning rate.", versionProvider = DlbasicsCommand.Version.class,
         description = "Train one model per hidden-layer size (the course's 1, 2, 3, 4, 5, 20, 50 with 5000 iterations each) "
                 + "or, with --learning-rates, one per learning rate; print a table and draw one picture in --out.",
         footer = {"", "Examples:", "  dlbasics sweep --data flower",
-                "  dlbasics sweep --data cat --train-h5 train_catvnoncat.h5 --test-h5 test_catvnoncat.h5 --model logistic "
-                        + "--learning-rates 0.01,0.001,0.0001 --iterations 1500"})
+                "  dlbasics sweep --data cat --train-h5 TRAIN.h5 --test-h5 TEST.h5 \\",
+                "      --model logistic --learning-rates 0.01,0.001,0.0001 --iterations 1500"})
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,7 +32,13 @@ final class SweepCommand implements Callable<Integer> {
     DataOptions data;
 
     @Mixin
+    StandardizeOption scaling;
+
+    @Mixin
     ModelOptions model;
+
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--hidden-sizes", paramLabel = "N,N,...", split = ",", hideParamSyntax = true, defaultValue = "1,2,3,4,5,20,50",
             description = "Hidden layer sizes to compare (default: ${DEFAULT-VALUE})")
@@ -73,13 +80,21 @@ final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
-        DataSource.Loaded loaded = data.data.load(data);
+        data.check(scaling.standardize);
+        run.apply();
+        OutputFolder.prepareOwned(out, List.of(Sweep.GRID, Sweep.RATES));
+        DataSource.Loaded loaded = data.data.load(data, scaling.standardize);
         Plan plan = Plan.of(model, loaded.kind());
-        if (!json) {
+        boolean quiet = json || run.quiet;
+        if (!quiet) {
             w.println("Data: " + loaded.description());
             w.println(byRate ? "Learning rates " + Arrays.toString(learningRates) + " for " + plan.describe(loaded.train().features())
                     : "Hidden layer sizes " + Arrays.toString(hiddenSizes) + " for " + plan.describe(loaded.train().features()));
             w.flush();
+        }
+        for (int n : byRate ? new int[] {0} : hiddenSizes) {
+            Memory.check(byRate ? plan.dims(loaded.train().features()) : plan.with(new int[] {n}, 1).dims(loaded.train().features()),
+                    loaded.train().size());
         }
         List<Run> runs = byRate ? Sweep.learningRates(plan, learningRates, loaded, w, json)
                 : Sweep.hiddenSizes(plan, hiddenSizes, loaded, w, json);
@@ -90,7 +105,7 @@ final class SweepCommand implements Callable<Integer> {
             m.put("runs", Sweep.json(runs));
             m.put("picture", picture.toString());
             w.println(Json.write(m));
-        } else {
+        } else if (!run.quiet) {
             w.println("Wrote " + picture);
         }
         w.flush();

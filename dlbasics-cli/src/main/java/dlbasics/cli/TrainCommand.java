@@ -4,16 +4,19 @@ import dlbasics.io.Checkpoint;
 import dlbasics.io.CheckpointListener;
 import dlbasics.io.ModelFile;
 import dlbasics.model.Network;
+import dlbasics.model.TrainingHealth;
 import dlbasics.model.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,14 +26,20 @@ import java.util.concurrent.Callable;
 
 /** {@code dlbasics train}: trains one model, reports the cost and accuracies, and saves the model and pictures in --out. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a model on a data set. Every option defaults to the course's value for the data set:",
-                "flower: one hidden layer of 4 tanh units, learning rate 1.2, 10000 iterations, seed 2;",
-                "cat: the L-layer model [12288, 20, 7, 5, 1], learning rate 0.0075, 2500 iterations, seed 1."},
-        footer = {"", "Examples:", "  dlbasics train --data flower --out out/flower",
-                "  dlbasics train --data cat --train-h5 train_catvnoncat.h5 --test-h5 test_catvnoncat.h5 --out out/cat",
-                "  dlbasics train --data mydata.csv --label y --standardize --test-split 0.2 --json",
-                "  dlbasics train --data cat --train-h5 ... --test-h5 ... --out out/cat --checkpoint-every 500",
-                "  dlbasics train --data cat --train-h5 ... --test-h5 ... --out out/cat --resume out/cat"})
+        header = "Train a model and save it with its pictures.", versionProvider = DlbasicsCommand.Version.class,
+        description = {"Train a model on a data set. Every option defaults to the course's value for the data set. "
+                + "The flower: one hidden layer of 4 tanh units, learning rate 1.2, 10000 iterations, seed 2. "
+                + "The cats: the L-layer model [12288, 20, 7, 5, 1], learning rate 0.0075, 2500 iterations, seed 1.",
+                "",
+                "--out refuses a folder that holds an earlier run unless --force is given. Warnings (one class, a cost "
+                        + "that rises or stalls, columns left out) go to stderr and into --json."},
+        footer = {"", "Examples:",
+                "  dlbasics train --data flower --out out/flower",
+                "  dlbasics train --data cat --train-h5 TRAIN.h5 --test-h5 TEST.h5 --out out/cat",
+                "  dlbasics train --data mydata.csv --label y --standardize --test-split 0.2",
+                "  dlbasics train --data cat ... --out out/cat --checkpoint-every 500",
+                "  dlbasics train --data cat ... --out out/cat --resume out/cat",
+                "(TRAIN.h5 and TEST.h5: the course's train_catvnoncat.h5 and test_catvnoncat.h5)"})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     DlbasicsCommand parent;
@@ -42,10 +51,23 @@ final class TrainCommand implements Callable<Integer> {
     DataOptions data;
 
     @Mixin
+    StandardizeOption scaling;
+
+    @Mixin
     ModelOptions model;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Save the model (model.safetensors) and pictures (cost.png, decision_boundary.png, mislabelled.png) here")
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Save the model (model.safetensors) and pictures (cost.png, decision_boundary.png, mislabelled.png) here")
     Path out;
+
+    @Option(names = "--force", description = "Replace an earlier run in --out (its files are removed once this run is saved)")
+    boolean force;
+
+    @Option(names = "--no-plots", description = "Save the model only, no pictures")
+    boolean noPlots;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "safetensors", description = "Model file format: safetensors or npz (default: ${DEFAULT-VALUE})")
     String format;
@@ -55,65 +77,124 @@ final class TrainCommand implements Callable<Integer> {
     Integer checkpointEvery;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run checkpointed in DIR on the same data (give the same data options); its model and settings apply, --iterations may raise the total")
+            description = "Continue the run checkpointed in DIR on the same data (give the same data options); its model, settings "
+                    + "and checkpoint interval apply, --iterations may raise the total")
     Path resume;
 
-    @Option(names = "--json", description = "Print one JSON summary (costs, accuracies, timings, parameter count) instead of text")
+    @Option(names = "--json", description = "Print one JSON summary (costs, accuracies, warnings, timings, parameter count) instead of text")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         ModelFile.Format fileFormat = parseFormat();
-        if (checkpointEvery != null && (this.out == null || checkpointEvery < 1)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), this.out == null
+        if (checkpointEvery != null && (out == null || checkpointEvery < 1)) {
+            throw new ParameterException(spec.commandLine(), out == null
                     ? "--checkpoint-every needs --out DIR, the folder the checkpoint is written to"
                     : "--checkpoint-every is " + checkpointEvery + "; give 1 or more iterations");
         }
-        Checkpoint checkpoint = resume == null ? null : Checkpoint.read(resume);
-        DataSource.Loaded loaded = data.data.load(data);
+        data.check(scaling.standardize);
+        run.apply();
+        if (out != null) {
+            List<String> earlier = OutputFolder.earlierRun(out);
+            if (!earlier.isEmpty() && !force && !resumesInPlace()) {
+                throw new ParameterException(spec.commandLine(), "--out " + out + " holds an earlier run (" + String.join(", ", earlier)
+                        + "); give a new folder, or --force to replace that run");
+            }
+            OutputFolder.checkWritable(out);
+        }
+        Checkpoint checkpoint = null;
+        if (resume != null) {
+            if (!Files.isRegularFile(resume.resolve(Checkpoint.FILE_NAME))) {
+                throw new IllegalArgumentException("no checkpoint in " + resume + " (no " + Checkpoint.FILE_NAME
+                        + "); --resume takes the --out folder of a run trained with --checkpoint-every N");
+            }
+            checkpoint = Checkpoint.read(resume);
+        }
+        DataSource.Loaded loaded = data.data.load(data, scaling.standardize);
         Plan plan = checkpoint == null ? Plan.of(model, loaded.kind())
                 : Plan.resumed(checkpoint.model().network(), checkpoint.model().settings(), model.iterations);
         if (checkpoint != null) {
             checkResumable(checkpoint, plan, loaded);
         }
-        if (!json) {
-            out.println("Data: " + loaded.description());
-            out.println("Model: " + plan.describe(loaded.train().features()));
+        Memory.check(plan.dims(loaded.train().features()), loaded.train().size());
+        List<TrainingHealth.Warning> warnings = new ArrayList<>();
+        TrainingHealth.Warning oneClass = TrainingHealth.oneClass(loaded.train().Y());
+        if (oneClass != null) {
+            warnings.add(oneClass);
+        }
+        loaded.warnings().forEach(w -> warnings.add(new TrainingHealth.Warning("columns", w)));
+        warnings.forEach(w -> DlbasicsCommand.warn(spec, w.message()));
+        if (!json && !run.quiet) {
+            stdout.println("Data: " + loaded.description());
+            stdout.println("Model: " + plan.describe(loaded.train().features()));
             if (checkpoint != null) {
-                out.println("Resuming from " + resume.resolve(Checkpoint.FILE_NAME) + " at iteration " + checkpoint.state().iteration());
+                stdout.println("Resuming from " + resume.resolve(Checkpoint.FILE_NAME) + " at iteration " + checkpoint.state().iteration());
             }
-            out.flush();
+            stdout.flush();
         }
         List<TrainingListener> listeners = new ArrayList<>();
-        if (!json) {
-            listeners.add(new Progress(out, parent.terminal, ""));
+        if (!json && !run.quiet) {
+            listeners.add(new Progress(stdout, parent.terminal, ""));
         }
-        if (checkpointEvery != null) {
-            listeners.add(new CheckpointListener(this.out, checkpointEvery, loaded.classNames(), loaded.inputScale()));
+        int every = checkpointEvery != null ? checkpointEvery : checkpoint != null ? checkpoint.every() : 0;
+        Path checkpointDir = out != null ? out : resume;
+        CheckpointListener checkpoints = every > 0 ? new CheckpointListener(checkpointDir, every, loaded.classNames(), loaded.inputScale()) : null;
+        if (checkpoints != null) {
+            listeners.add(checkpoints);
         }
-        Run run = checkpoint == null ? Run.train(plan, loaded, listeners)
-                : Run.resume(plan, checkpoint.model().network(), checkpoint.state(), loaded, listeners);
+        Interruption interruption = new Interruption(spec, checkpoints, checkpointDir, resume != null);
+        listeners.add(interruption);
+        Run trained;
+        interruption.arm();
+        try {
+            trained = checkpoint == null ? Run.train(plan, loaded, listeners)
+                    : Run.resume(plan, checkpoint.model().network(), checkpoint.state(), loaded, listeners);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalStateException(Memory.outOfMemory());
+        } finally {
+            interruption.disarm();
+        }
+        double finalCost = trained.finalCost();
+        List<TrainingHealth.Warning> health = TrainingHealth.costs(trained.result().costs(), plan.settings().costEvery(),
+                plan.settings().learningRate());
+        health.forEach(w -> DlbasicsCommand.warn(spec, w.message()));
+        warnings.addAll(health);
         List<Path> written = List.of();
-        if (this.out != null) {
-            written = Outputs.write(this.out, run, loaded, fileFormat, plan.title());
+        if (out != null) {
+            written = Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots);
+            List<Path> keep = new ArrayList<>(written);
+            if (checkpoints != null && out.equals(checkpointDir)) {
+                keep.add(out.resolve(Checkpoint.FILE_NAME));
+            }
+            OutputFolder.removeStale(out, OutputFolder.RUN_FILES, keep);
         }
         long total = System.nanoTime() - start;
         if (json) {
-            out.println(Json.write(summary(loaded, run, written, total)));
+            stdout.println(Json.write(summary(loaded, trained, finalCost, warnings, written, total)));
         } else {
-            out.println("Train accuracy: " + Format.percent(run.trainAccuracy()));
-            if (run.testAccuracy() != null) {
-                out.println("Test accuracy: " + Format.percent(run.testAccuracy()));
+            stdout.println("Final cost: " + Format.cost(finalCost) + " (after iteration " + trained.result().iterations() + ")");
+            stdout.println("Train accuracy: " + Format.percent(trained.trainAccuracy()));
+            if (trained.testAccuracy() != null) {
+                stdout.println("Test accuracy: " + Format.percent(trained.testAccuracy()));
             }
-            out.println("Trained in " + Format.seconds(run.result().elapsedNanos()) + " (" + run.network().parameterCount() + " parameters)");
+            stdout.println("Trained in " + Format.seconds(trained.result().elapsedNanos()) + " (" + trained.network().parameterCount() + " parameters)");
             for (Path p : written) {
-                out.println("Wrote " + p);
+                stdout.println("Wrote " + p);
             }
         }
-        out.flush();
+        stdout.flush();
         return 0;
+    }
+
+    /** Resuming the run checkpointed in --out itself continues that run, so its files may be replaced. */
+    private boolean resumesInPlace() {
+        try {
+            return resume != null && Files.isDirectory(resume) && Files.isSameFile(resume, out);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A checkpoint continues only on data of the shape it was trained on, and only forwards. */
@@ -125,7 +206,7 @@ final class TrainCommand implements Callable<Integer> {
                     resume, network.inputSize(), loaded.train().features()));
         }
         if (plan.settings().iterations() < checkpoint.state().iteration()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.format(
+            throw new ParameterException(spec.commandLine(), String.format(
                     "--iterations %d is below the checkpoint's %d iterations already done; give a larger total or leave --iterations out",
                     plan.settings().iterations(), checkpoint.state().iteration()));
         }
@@ -135,11 +216,12 @@ final class TrainCommand implements Callable<Integer> {
         try {
             return ModelFile.Format.parse(format);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --format '" + format + "'; valid: safetensors, npz");
+            throw new ParameterException(spec.commandLine(), "unknown --format '" + format + "'; valid: safetensors, npz");
         }
     }
 
-    static Map<String, Object> summary(DataSource.Loaded loaded, Run run, List<Path> written, long totalNanos) {
+    static Map<String, Object> summary(DataSource.Loaded loaded, Run run, double finalCost, List<TrainingHealth.Warning> warnings,
+                                       List<Path> written, long totalNanos) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", loaded.description());
         m.put("model", run.plan().model().toString());
@@ -150,7 +232,7 @@ final class TrainCommand implements Callable<Integer> {
         m.put("seed", run.plan().settings().seed());
         m.put("cost_every", run.plan().settings().costEvery());
         m.put("costs", run.result().costs());
-        m.put("final_cost", run.result().costs().length == 0 ? null : run.result().finalCost());
+        m.put("final_cost", finalCost);
         m.put("train_accuracy", run.trainAccuracy());
         m.put("test_accuracy", run.testAccuracy());
         m.put("train_examples", loaded.train().size());
@@ -158,6 +240,7 @@ final class TrainCommand implements Callable<Integer> {
         m.put("parameters", run.network().parameterCount());
         m.put("training_seconds", run.result().elapsedNanos() / 1e9);
         m.put("total_seconds", totalNanos / 1e9);
+        m.put("warnings", warnings); // records: {"kind": ..., "message": ...}
         List<String> files = new ArrayList<>();
         written.forEach(p -> files.add(p.toString()));
         m.put("files", files);

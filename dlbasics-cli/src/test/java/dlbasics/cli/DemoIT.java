@@ -59,11 +59,12 @@ class DemoIT {
         assertTrue(out.matches("(?s).*\\n\\s+0\\.0001\\s+68\\.4211 %\\s+36 %.*"), out);
         // L-layer notebook: its first costs
         assertTrue(out.contains("Cost after iteration 0: 0.771749\nCost after iteration 100: 0.672053\nCost after iteration 200: 0.648263\n"), out);
+        assertTrue(out.contains("test accuracy: ") && out.contains("(--full trains the course's 2500 iterations, which give its 80 %)"), out);
         assertTrue(out.matches("(?s).*\\ny = [01], your L-layer model predicts a \"(cat|non-cat)\" picture\\..*"), out);
         Cli.checkPng(dir.resolve("cat_logistic_cost.png"), 640, 440, 3);
         Cli.checkPng(dir.resolve("cat_learning_rates.png"), 700, 460, 5);
         Cli.checkPng(dir.resolve("cat_deep_cost.png"), 640, 440, 3);
-        Cli.checkPng(dir.resolve("cat_mislabelled.png"), 800, 2 * 182, 50);
+        Cli.checkPng(dir.resolve("cat_mislabelled.png"), 800, 34 + 2 * 182, 50); // a title band over two rows
         assertTrue(Files.size(dir.resolve("cat_deep.safetensors")) > 245973 * 8, "the L-layer model's float64 parameters");
     }
 }

@@ -66,7 +66,7 @@ class EvaluatePredictTest {
         Path missing = dir.resolve("nothing");
         Cli.Result r = Cli.run("evaluate", missing.toString(), "--data", "flower");
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().startsWith("dlbasics evaluate: ModelFile.read: file not found: "), r.err());
+        assertTrue(r.err().startsWith("dlbasics evaluate: model not found: " + missing + " is neither a model file nor a folder"), r.err());
         Path model = trainFlower();
         r = Cli.run("evaluate", model.toString(), "--data", "flower", "--standardize");
         assertEquals(2, r.exitCode());
@@ -93,8 +93,8 @@ class EvaluatePredictTest {
         Files.writeString(csv, "a,b,c,d\n0,3,1,1\n");
         r = Cli.run("predict", model.toString(), csv.toString());
         assertEquals(1, r.exitCode());
-        assertEquals("dlbasics predict: the model takes 2 inputs per example but " + csv + " has 4 features; "
-                + "use it on data like the data it was trained on\n", r.err());
+        assertTrue(r.err().startsWith("dlbasics predict: CSV " + csv + " lacks the columns [x1, x2] that the model was trained on; "
+                + "the model takes [x1, x2] (label \"y\"), the header names [a, b, c, d]"), r.err());
     }
 
     @Test
@@ -116,10 +116,36 @@ class EvaluatePredictTest {
 
         Cli.Result missing = Cli.run("predict", out.toString(), dir.resolve("nope.jpg").toString());
         assertEquals(1, missing.exitCode());
-        assertTrue(missing.err().startsWith("dlbasics predict: Images.read: file not found: "), missing.err());
+        assertTrue(missing.err().startsWith("dlbasics predict: file not found: "), missing.err());
         Cli.Result wrongModel = Cli.run("predict", trainFlower().toString(), photo.toString());
         assertEquals(1, wrongModel.exitCode());
         assertEquals("dlbasics predict: the model takes 2 inputs, not a 64x64x3 image (12288); predict images with a model "
                 + "trained on --data cat\n", wrongModel.err());
+    }
+
+    @Test
+    void aTruncatedOrTinyPictureIsPredictedWithAWarning() throws IOException {
+        Path photo = Cli.datasets().resolve("images").resolve("my_image.jpg");
+        assumeTrue(Files.isRegularFile(photo), "the course's photo is in ../shared/datasets/images");
+        Path model = dir.resolve("images.safetensors");
+        // any model with 12288 inputs will do: logistic regression with zero weights
+        dlbasics.model.Network net = dlbasics.model.Network.of(dlbasics.io.Images.SIZE * dlbasics.io.Images.SIZE * 3, 1);
+        dlbasics.io.ModelFile.write(new dlbasics.model.TrainedModel(net, java.util.List.of("non-cat", "cat"), 1 / 255.0,
+                new dlbasics.model.TrainingSettings(0.005, 0, dlbasics.nn.Initializer.ZEROS, 1, 100), new double[0]), model);
+        byte[] whole = Files.readAllBytes(photo);
+        Path truncated = Files.write(dir.resolve("half.jpg"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Cli.Result r = Cli.run("predict", model.toString(), truncated.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("dlbasics predict: warning: " + truncated + ": the decoder warns"), r.err());
+        java.awt.image.BufferedImage one = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path tiny = dir.resolve("tiny.png");
+        javax.imageio.ImageIO.write(one, "png", tiny.toFile());
+        r = Cli.run("predict", model.toString(), tiny.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("dlbasics predict: warning: " + tiny + " is only 1x1 pixels; enlarged to 64x64 the model sees a few coloured blocks, "
+                + "not a photo\n", r.err());
+        assertTrue(r.out().contains("\"warnings\":[\"" + tiny + " is only 1x1 pixels;"), r.out());
+        r = Cli.run("predict", model.toString(), photo.toString());
+        assertEquals("", r.err(), "the course's photo is fine");
     }
 }

@@ -82,7 +82,8 @@ class TrainCommandTest {
         assertEquals(0, r.exitCode(), r.toString());
         // logistic regression notebook: cost 0.693147 at 0, 0.584508 at 100 (learning rate 0.005)
         assertTrue(r.out().contains("Cost after iteration 0: 0.693147\nCost after iteration 100: 0.584508\n"), r.out());
-        BufferedImage grid = Cli.checkPng(out.resolve("mislabelled.png"), 800, 2 * (128 + 44 + 10), 50);
+        // a title band ("Mislabelled test images (showing 10 of 16)") above two rows of five
+        BufferedImage grid = Cli.checkPng(out.resolve("mislabelled.png"), 800, 34 + 2 * (128 + 44 + 10), 50);
         assertTrue(grid.getWidth() > 0);
         assertFalse(Files.exists(out.resolve("decision_boundary.png")), "no boundary for 12288-D images");
     }

@@ -28,13 +28,23 @@ import java.nio.file.Path;
  * so that one atomic rename replaces both: a crash leaves the previous checkpoint, never a model from
  * one iteration beside a state from another.
  *
+ * A third key, {@code checkpoint_every}, keeps the interval the run was checkpointed at, so that a
+ * resumed run keeps checkpointing at it.
+ *
  * @param model the model at {@code state.iteration()}; its costs are the state's costs
  * @param state where the run stood
+ * @param every the run's checkpoint interval in iterations, 0 when unknown (older checkpoints)
  */
-public record Checkpoint(TrainedModel model, TrainingState state) {
+public record Checkpoint(TrainedModel model, TrainingState state, int every) {
     /** The file inside the checkpoint folder. */
     public static final String FILE_NAME = "checkpoint.safetensors";
     static final String STATE_KEY = "training_state";
+    static final String EVERY_KEY = "checkpoint_every";
+
+    /** A checkpoint whose interval is unknown. */
+    public Checkpoint(TrainedModel model, TrainingState state) {
+        this(model, state, 0);
+    }
 
     /**
      * Writes {@code DIR/checkpoint.safetensors} atomically, creating {@code dir} if needed.
@@ -42,6 +52,11 @@ public record Checkpoint(TrainedModel model, TrainingState state) {
      * @throws UncheckedIOException naming the folder if it cannot be created or written
      */
     public static void write(Path dir, TrainedModel model, TrainingState state) {
+        write(dir, model, state, 0);
+    }
+
+    /** Writes the checkpoint with the interval it is taken at ({@code every} iterations; 0: unknown). */
+    public static void write(Path dir, TrainedModel model, TrainingState state, int every) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -50,6 +65,9 @@ public record Checkpoint(TrainedModel model, TrainingState state) {
         }
         StoredModel stored = ModelFile.toStored(model);
         stored.metadata().put(STATE_KEY, encode(state));
+        if (every > 0) {
+            stored.metadata().put(EVERY_KEY, Integer.toString(every));
+        }
         ModelFile.writeStored(stored, dir.resolve(FILE_NAME), ModelFile.Format.SAFETENSORS);
     }
 
@@ -80,7 +98,19 @@ public record Checkpoint(TrainedModel model, TrainingState state) {
             throw StoredModel.broken(file, "training_state is at iteration %d but the settings stop at %d",
                     state.iteration(), model.settings().iterations());
         }
-        return new Checkpoint(model, state);
+        int every = 0;
+        String everyText = stored.metadata().get(EVERY_KEY);
+        if (everyText != null) {
+            try {
+                every = Integer.parseInt(everyText);
+            } catch (NumberFormatException e) {
+                every = -1;
+            }
+            if (every < 1) {
+                throw StoredModel.broken(file, "%s is \"%s\"; expected a whole number of iterations, 1 or more", EVERY_KEY, everyText);
+            }
+        }
+        return new Checkpoint(model, state, every);
     }
 
     static String encode(TrainingState state) {

@@ -80,7 +80,7 @@ public final class CheckpointListener implements TrainingListener {
     }
 
     private void write(TrainingState state, TrainedModel model) {
-        Checkpoint.write(dir, model, state);
+        Checkpoint.write(dir, model, state, every);
         lastWritten = state.iteration();
     }
 }

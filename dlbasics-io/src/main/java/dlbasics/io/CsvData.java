@@ -52,6 +52,75 @@ public final class CsvData {
             return k;
         }
 
+        /** The index of the label column: {@code label}, or the last column when it is null. */
+        public int labelIndex(String label) {
+            if (columns.size() < 2) {
+                throw new IllegalArgumentException(String.format(
+                        "CSV %s: the header names only %s; a labelled file needs at least one feature column and a label column", file, columns));
+            }
+            return label == null ? columns.size() - 1 : indexOf(label);
+        }
+
+        /**
+         * The examples with column {@code label} as Y ({@code 1 x m}, 0/1) and the columns named
+         * {@code features}, in that order, as X ({@code n_x x m}); null features: every other column
+         * in file order.
+         */
+        public Dataset dataset(int label, List<String> features) {
+            List<Integer> keep = new ArrayList<>();
+            if (features == null) {
+                for (int k = 0; k < columns.size(); k++) {
+                    if (k != label) {
+                        keep.add(k);
+                    }
+                }
+            } else {
+                for (String f : features) {
+                    keep.add(indexOf(f));
+                }
+            }
+            Matrix Y = Matrix.zeros(1, rows.size());
+            for (int j = 0; j < rows.size(); j++) {
+                double v = rows.get(j)[label];
+                if (v != 0.0 && v != 1.0) {
+                    throw new IllegalArgumentException(String.format(
+                            "CSV %s line %d, column %d (\"%s\"): label %s is not 0 or 1; binary classification needs labels 0 and 1 "
+                                    + "(map your classes to 0/1, or choose the label column with --label)",
+                            file, lines.get(j), label + 1, columns.get(label), format(v)));
+                }
+                Y.set(0, j, v);
+            }
+            return new Dataset(select(keep), Y);
+        }
+
+        /** The names of every column but {@code skip}, in file order. */
+        public List<String> namesWithout(int skip) {
+            List<String> names = new ArrayList<>(columns);
+            if (skip >= 0) {
+                names.remove(skip);
+            }
+            return names;
+        }
+
+        /** The columns named {@code names}, in that order, as the rows of X ({@code names.size() x m}). */
+        public Matrix features(List<String> names) {
+            List<Integer> keep = new ArrayList<>();
+            for (String n : names) {
+                keep.add(indexOf(n));
+            }
+            return select(keep);
+        }
+
+        private Matrix select(List<Integer> keep) {
+            Matrix X = Matrix.zeros(keep.size(), rows.size());
+            for (int j = 0; j < rows.size(); j++) {
+                for (int i = 0; i < keep.size(); i++) {
+                    X.set(i, j, rows.get(j)[keep.get(i)]);
+                }
+            }
+            return X;
+        }
+
         /** The examples as columns, every column but those in {@code skip}: X is {@code n_x x m}. */
         public Matrix features(int... skip) {
             List<Integer> keep = new ArrayList<>();
@@ -85,27 +154,26 @@ public final class CsvData {
      */
     public static Dataset read(Path file, String label) throws IOException {
         Table t = readTable(file);
-        if (t.columns().size() < 2) {
-            throw new IllegalArgumentException(String.format(
-                    "CSV %s: the header names only %s; a labelled file needs at least one feature column and a label column", file, t.columns()));
-        }
-        int y = label == null ? t.columns().size() - 1 : t.indexOf(label);
-        Matrix Y = Matrix.zeros(1, t.rows().size());
-        for (int j = 0; j < t.rows().size(); j++) {
-            double v = t.rows().get(j)[y];
-            if (v != 0.0 && v != 1.0) {
-                throw new IllegalArgumentException(String.format(
-                        "CSV %s line %d, column %d (\"%s\"): label %s is not 0 or 1; binary classification needs labels 0 and 1 "
-                                + "(map your classes to 0/1, or choose the label column with --label)",
-                        file, t.lines().get(j), y + 1, t.columns().get(y), format(v)));
-            }
-            Y.set(0, j, v);
-        }
-        return new Dataset(t.features(y), Y);
+        return t.dataset(t.labelIndex(label), null);
     }
 
-    /** Every cell of every row, parsed and checked (finite decimal numbers, as many cells as header names). */
+    /** Every cell of every row of a comma-separated file with a header row, parsed and checked. */
     public static Table readTable(Path file) throws IOException {
+        return readTable(file, ',', true);
+    }
+
+    /**
+     * Every cell of every row, parsed and checked (finite decimal numbers, as many cells as columns).
+     * A first row of numbers only is refused when {@code header} is true: it is an example, and taking
+     * it as the header would lose it silently. Without a header the columns are named column1, column2, ...
+     *
+     * @param separator the cell separator: ',' (CSV), ';' or '\t'
+     * @param hasHeader whether the first non-blank line names the columns
+     */
+    public static Table readTable(Path file, char separator, boolean hasHeader) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("CSV " + file + " is a directory; give a CSV file");
+        }
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -120,7 +188,24 @@ public final class CsvData {
             throw new IllegalArgumentException(String.format(
                     "CSV %s line 1: the file is empty; it needs a header row naming the columns, then one example per line", file));
         }
-        List<String> header = split(file, first + 1, stripBom(lines.get(first)));
+        List<String> firstRow = split(file, first + 1, stripBom(lines.get(first)), separator);
+        checkSeparator(file, first + 1, lines.get(first), firstRow, separator);
+        List<String> header;
+        if (hasHeader) {
+            header = firstRow;
+            if (header.stream().allMatch(c -> NUMBER.matcher(c).matches())) {
+                throw new IllegalArgumentException(String.format(
+                        "CSV %s line %d: the first row %s holds only numbers, so it is an example, not a header naming the columns; "
+                                + "add a header row (e.g. x1,x2,y) or pass --no-header (columns are then named column1, column2, ...)",
+                        file, first + 1, firstRow));
+            }
+        } else {
+            header = new ArrayList<>();
+            for (int k = 1; k <= firstRow.size(); k++) {
+                header.add("column" + k);
+            }
+            first--; // the first row is an example
+        }
         for (int k = 0; k < header.size(); k++) {
             if (header.get(k).isEmpty()) {
                 throw new IllegalArgumentException(String.format(
@@ -138,7 +223,7 @@ public final class CsvData {
                 continue;
             }
             int line = n + 1;
-            List<String> cells = split(file, line, lines.get(n));
+            List<String> cells = split(file, line, n == first + 1 && !hasHeader ? stripBom(lines.get(n)) : lines.get(n), separator);
             if (cells.size() != header.size()) {
                 int column = Math.min(cells.size(), header.size()) + 1;
                 throw new IllegalArgumentException(String.format(
@@ -147,7 +232,7 @@ public final class CsvData {
             }
             double[] row = new double[cells.size()];
             for (int k = 0; k < cells.size(); k++) {
-                row[k] = parse(file, line, k, header.get(k), cells.get(k));
+                row[k] = parse(file, line, k, header.get(k), cells.get(k), k == cells.size() - 1);
             }
             rows.add(row);
             lineNumbers.add(line);
@@ -159,7 +244,26 @@ public final class CsvData {
         return new Table(file, header, rows, lineNumbers);
     }
 
-    private static double parse(Path file, int line, int k, String name, String cell) {
+    /** One column where the line holds ';', tabs or commas: the file is likely separated by those, say so. */
+    private static void checkSeparator(Path file, int line, String text, List<String> cells, char separator) {
+        if (cells.size() != 1) {
+            return;
+        }
+        for (char other : new char[] {';', '\t', ','}) {
+            if (other != separator && text.indexOf(other) >= 0) {
+                throw new IllegalArgumentException(String.format(
+                        "CSV %s line %d: the row is one column of text holding %s; the file looks separated by %s, not by %s — "
+                                + "pass --separator %s", file, line, describe(other), describe(other), describe(separator),
+                        other == '\t' ? "tab" : "'" + other + "'"));
+            }
+        }
+    }
+
+    private static String describe(char separator) {
+        return separator == '\t' ? "tabs" : separator == ';' ? "semicolons" : separator == ',' ? "commas" : "'" + separator + "'";
+    }
+
+    private static double parse(Path file, int line, int k, String name, String cell, boolean last) {
         String what;
         if (cell.isEmpty()) {
             what = "the cell is empty";
@@ -167,6 +271,12 @@ public final class CsvData {
             what = "\"" + cell + "\" is not a finite number";
         } else if (!NUMBER.matcher(cell).matches()) {
             what = "\"" + cell + "\" is not a number";
+            if (last && cell.chars().anyMatch(Character::isLetter)) {
+                throw new IllegalArgumentException(String.format(
+                        "CSV %s line %d, column %d (\"%s\"): \"%s\" is not a number; if this is the label column, text labels are not "
+                                + "supported yet: map your two classes to 0 and 1 (e.g. no=0, yes=1), or name the label with --label",
+                        file, line, k + 1, name, cell));
+            }
         } else {
             double v = Double.parseDouble(cell);
             if (Double.isFinite(v)) {
@@ -179,8 +289,8 @@ public final class CsvData {
                         + "(remove or impute missing values, encode categories as numbers)", file, line, k + 1, name, what));
     }
 
-    /** Splits one line at commas outside double quotes; trims unquoted cells. */
-    static List<String> split(Path file, int line, String text) {
+    /** Splits one line at {@code separator} outside double quotes; trims unquoted cells. */
+    static List<String> split(Path file, int line, String text, char separator) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -200,7 +310,7 @@ public final class CsvData {
                 quoted = true;
                 wasQuoted = true;
                 cell.setLength(0);
-            } else if (c == ',') {
+            } else if (c == separator) {
                 cells.add(wasQuoted ? cell.toString() : cell.toString().trim());
                 cell.setLength(0);
                 wasQuoted = false;

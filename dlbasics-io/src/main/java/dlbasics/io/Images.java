@@ -55,6 +55,38 @@ public final class Images {
         return Matrix.wrap(n, m, x);
     }
 
+    /**
+     * What a model would not see as the user expects in a readable image file: a decoder warning (a
+     * truncated JPEG decodes with its missing part grey) or a picture smaller than half of 64 x 64
+     * (enlarged, it is a few coloured blocks). Empty when there is nothing to say.
+     */
+    public static List<String> concerns(Path file) {
+        List<String> found = new java.util.ArrayList<>();
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? java.util.Collections.emptyIterator()
+                    : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return found;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                reader.addIIOReadWarningListener((source, warning) -> found.add(file + ": the decoder warns \"" + warning
+                        + "\"; the file may be truncated, and the model sees the missing part as grey"));
+                BufferedImage image = reader.read(0);
+                if (image.getWidth() < SIZE / 2 || image.getHeight() < SIZE / 2) {
+                    found.add(String.format("%s is only %dx%d pixels; enlarged to %dx%d the model sees a few coloured blocks, "
+                            + "not a photo", file, image.getWidth(), image.getHeight(), SIZE, SIZE));
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            found.add(file + ": the decoder stopped early (" + e.getMessage() + "); the file may be truncated");
+        }
+        return found;
+    }
+
     /** Decodes an image file with javax.imageio (JPEG, PNG, BMP, GIF). */
     public static BufferedImage load(Path file) {
         if (!Files.isRegularFile(file)) {

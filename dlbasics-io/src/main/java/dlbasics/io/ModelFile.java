@@ -72,7 +72,33 @@ public final class ModelFile {
      * @throws UncheckedIOException     naming the path if the folder is missing or the disk fails
      */
     public static void write(TrainedModel model, Path path, Format format) {
-        writeStored(toStored(model), path, format);
+        write(model, null, path, format);
+    }
+
+    /**
+     * Writes {@code model} with the table columns it was trained on ({@link ModelColumns}; null for
+     * none), atomically, so that readers match input columns by name.
+     */
+    public static void write(TrainedModel model, ModelColumns columns, Path path, Format format) {
+        if (columns != null && columns.features().size() != model.network().inputSize()) {
+            throw new IllegalArgumentException(String.format("ModelFile.write: the network takes %d inputs but columns name %d features %s",
+                    model.network().inputSize(), columns.features().size(), columns.features()));
+        }
+        StoredModel stored = toStored(model);
+        ModelMetadata.putColumns(stored.metadata(), columns);
+        writeStored(stored, path, format);
+    }
+
+    /**
+     * The table columns stored with a model ({@link ModelColumns}), or empty when the file has none:
+     * a model trained on generated data or images, or a file written before columns were stored.
+     *
+     * @throws IllegalArgumentException as {@link #read} does
+     */
+    public static java.util.Optional<ModelColumns> readColumns(Path path) {
+        TrainedModel model = read(path);
+        StoredModel stored = readStored(path);
+        return java.util.Optional.ofNullable(ModelMetadata.parseColumns(path, stored.metadata(), model.network().inputSize()));
     }
 
     /** Writes already-converted content atomically (checkpoints add metadata before this). */

@@ -30,6 +30,12 @@ import java.util.Map;
  *                      \"seed\": 1, \"cost_every\": 100}"
  * costs              "[0.7717493284237686, ...]"      recorded every cost_every iterations, iteration 0 first
  * </pre>
+ * Optional keys (a model trained on a table; files without them still read, {@link ModelColumns}):
+ * <pre>
+ * feature_names      "[\"age\", \"income\"]"            the input columns, in input order
+ * label_name         "\"y\""                           the label column
+ * standardization    "{\"mean\": [..], \"scale\": [..], \"folded_into_first_layer\": true}"
+ * </pre>
  * Numbers are written so that they read back to the same double (Java's shortest round-trip form).
  * Unknown extra keys are kept by readers and ignored; a different format_version is refused.
  */
@@ -78,6 +84,78 @@ final class ModelMetadata {
         }
         m.put("costs", json(costs));
         return m;
+    }
+
+    /** Adds the optional column keys for {@code columns} (nothing when it is null). */
+    static void putColumns(Map<String, String> m, ModelColumns columns) {
+        if (columns == null) {
+            return;
+        }
+        ArrayNode names = SafetensorsFormat.JSON.createArrayNode();
+        columns.features().forEach(names::add);
+        m.put("feature_names", json(names));
+        if (columns.label() != null) {
+            m.put("label_name", json(SafetensorsFormat.JSON.getNodeFactory().textNode(columns.label())));
+        }
+        if (columns.standardization() != null) {
+            ObjectNode st = SafetensorsFormat.JSON.createObjectNode();
+            ArrayNode mean = st.putArray("mean");
+            ArrayNode scale = st.putArray("scale");
+            for (double v : columns.mean()) {
+                mean.add(v);
+            }
+            for (double v : columns.scale()) {
+                scale.add(v);
+            }
+            st.put("folded_into_first_layer", true);
+            m.put("standardization", json(st));
+        }
+    }
+
+    /** The optional column keys, or null when the file has none (files from before they existed). */
+    static ModelColumns parseColumns(Path file, Map<String, String> m, int inputs) {
+        if (!m.containsKey("feature_names")) {
+            return null;
+        }
+        JsonNode names = parseJson(file, m, "feature_names");
+        if (!names.isArray() || names.size() != inputs) {
+            throw StoredModel.broken(file, "feature_names is %s; expected a list of %d column names (one per input)", names, inputs);
+        }
+        List<String> features = new ArrayList<>();
+        for (JsonNode n : names) {
+            if (!n.isTextual()) {
+                throw StoredModel.broken(file, "feature_names is %s; expected a list of strings", names);
+            }
+            features.add(n.textValue());
+        }
+        String label = null;
+        if (m.containsKey("label_name")) {
+            JsonNode l = parseJson(file, m, "label_name");
+            label = text(file, "label_name", l);
+        }
+        Standardization standardization = null;
+        if (m.containsKey("standardization")) {
+            JsonNode st = parseJson(file, m, "standardization");
+            double[] mean = numbers(file, "standardization.mean", st.get("mean"), inputs);
+            double[] scale = numbers(file, "standardization.scale", st.get("scale"), inputs);
+            standardization = new Standardization(dlbasics.matrix.Matrix.column(mean), dlbasics.matrix.Matrix.column(scale));
+        }
+        try {
+            return new ModelColumns(features, label, standardization);
+        } catch (IllegalArgumentException e) {
+            throw StoredModel.broken(file, "%s", e.getMessage());
+        }
+    }
+
+    private static double[] numbers(Path file, String key, JsonNode n, int count) {
+        if (n == null || !n.isArray() || n.size() != count) {
+            throw StoredModel.broken(file, "%s is %s; expected a list of %d numbers", key, n, count);
+        }
+        double[] v = new double[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = number(file, key + "[" + i + "]", n.get(i));
+        }
+        return v;
     }
 
     static Description parse(Path file, Map<String, String> m) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,5 +139,40 @@ class CsvDataTest {
         Matrix expected = net.predictProbabilities(s.apply(X));
         Matrix folded = s.foldInto(net).predictProbabilities(X);
         assertTrue(expected.approxEquals(folded, 1e-12), expected + " vs " + folded);
+    }
+
+    @Test
+    void aFirstRowOfNumbersIsAnExampleNotAHeader() throws IOException {
+        Path f = dir.resolve("noheader.csv");
+        Files.writeString(f, "1,2,0\n3,4,1\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CsvData.readTable(f));
+        assertTrue(e.getMessage().startsWith("CSV " + f + " line 1: the first row [1, 2, 0] holds only numbers"), e.getMessage());
+        CsvData.Table t = CsvData.readTable(f, ',', false);
+        assertEquals(List.of("column1", "column2", "column3"), t.columns());
+        assertEquals(2, t.rows().size(), "both rows are examples");
+        assertEquals(List.of(1, 2), t.lines());
+    }
+
+    @Test
+    void otherSeparatorsAreReadWhenNamedAndHintedWhenNot() throws IOException {
+        Path f = dir.resolve("semi.csv");
+        Files.writeString(f, "a;b;y\n1,5;2;0\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CsvData.readTable(f));
+        assertTrue(e.getMessage().endsWith("the file looks separated by semicolons, not by commas — pass --separator ';'"), e.getMessage());
+        Files.writeString(f, "a;b;y\n1.5;2;0\n");
+        CsvData.Table t = CsvData.readTable(f, ';', true);
+        assertEquals(List.of("a", "b", "y"), t.columns());
+        assertArrayEquals(new double[] {1.5, 2, 0}, t.rows().get(0));
+    }
+
+    @Test
+    void featuresByNameFollowTheGivenOrder() throws IOException {
+        Path f = dir.resolve("order.csv");
+        Files.writeString(f, "b,y,a\n2,1,1\n4,0,3\n");
+        CsvData.Table t = CsvData.readTable(f);
+        dlbasics.data.Dataset d = t.dataset(t.labelIndex("y"), List.of("a", "b"));
+        assertEquals(Matrix.of(2, 2, 1, 3, 2, 4), d.X());
+        assertEquals(Matrix.row(1, 0), d.Y());
+        assertEquals(List.of("b", "a"), t.namesWithout(1));
     }
 }

@@ -30,6 +30,10 @@ final class Charts {
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
         s.setLegendPosition(Styler.LegendPosition.InsideNE);
         s.setChartFontColor(Palette.TEXT);
+        // plain tick and axis fonts, as the Java2D pictures (DecisionBoundary) draw them
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.getStyler().setAntiAlias(true);
     }
 }

@@ -10,9 +10,9 @@ import java.awt.image.BufferedImage;
 import java.util.Locale;
 
 /**
- * The course's cost curve: the recorded costs against the iteration in hundreds, titled with the
- * learning rate ({@code plt.plot(costs); plt.ylabel('cost'); plt.xlabel('iterations (per hundreds)');
- * plt.title("Learning rate =" + str(learning_rate))}).
+ * The course's cost curve, titled with the learning rate ({@code plt.plot(costs); plt.ylabel('cost');
+ * plt.title("Learning rate =" + str(learning_rate))}), with the x axis in iterations rather than the
+ * course's "per hundreds", which is only right when the cost is recorded every 100 iterations.
  */
 public final class CostCurve {
     private CostCurve() {
@@ -32,22 +32,30 @@ public final class CostCurve {
         Png.headless();
         checkCosts(costs, costEvery);
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle("iterations (per hundreds)").yAxisTitle("cost").build();
+                .xAxisTitle("iterations").yAxisTitle("cost").build();
         Charts.style(chart);
         chart.getStyler().setLegendVisible(false);
-        chart.addSeries("cost", hundreds(costs.length, costEvery), costs.length == 1 ? new double[] {costs[0], costs[0]} : costs)
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
+        chart.addSeries("cost", iterations(costs.length, costEvery), costs.length == 1 ? new double[] {costs[0], costs[0]} : costs)
                 .setMarker(SeriesMarkers.NONE).setLineColor(new Color(0x1f, 0x77, 0xb4));
+        roundTicks(chart, costs[0]);
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-    /** x values: iteration / 100 of each recorded cost (two points for a single cost, so a line shows). */
-    static double[] hundreds(int n, int costEvery) {
+    /**
+     * XChart puts the x ticks on the data points when they are equally spaced (every 7 iterations gives
+     * ticks at 231, 462, ...); an invisible point off that grid makes it choose round ticks (0, 500, 1,000, ...).
+     */
+    static void roundTicks(XYChart chart, double y) {
+        chart.addSeries(" ", new double[] {0.5}, new double[] {y}).setMarker(SeriesMarkers.NONE)
+                .setLineColor(new Color(0, 0, 0, 0)).setShowInLegend(false);
+    }
+
+    /** x values: the iteration of each recorded cost (two points for a single cost, so a line shows). */
+    static double[] iterations(int n, int costEvery) {
         double[] x = new double[Math.max(n, 2)];
         for (int k = 0; k < x.length; k++) {
-            x[k] = k * (double) costEvery / 100.0;
-        }
-        if (n == 1) {
-            x[1] = costEvery / 100.0;
+            x[k] = k * (double) costEvery;
         }
         return x;
     }

@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
 /**
  * The course's decision-boundary picture for 2-D data ({@code plot_decision_boundary}): the plane
  * around the points coloured by the class the model predicts there (filled regions, Spectral colours),
- * then the points on top in the colour of their true label, axes x1 and x2.
+ * then the points on top in the colour of their true label, axes x1 and x2 (or the data's column
+ * names) and, when the class names are given, a legend.
  *
  * <p>The course evaluates the model on a 0.01 grid over [min - 1, max + 1] of each coordinate; here
  * every pixel of the plot area is evaluated at its centre, over the same range (for data spread over
@@ -42,6 +43,19 @@ public final class DecisionBoundary {
      * @param Y       their labels, {@code 1 x m}
      */
     public static BufferedImage render(UnaryOperator<Matrix> predict, Matrix X, Matrix Y, String title, int width, int height) {
+        return render(predict, X, Y, title, "x1", "x2", null, width, height);
+    }
+
+    /**
+     * The same picture with the axes named after the data's columns and, when {@code classNames} is
+     * given, a legend naming the class of each colour (label k is {@code classNames.get(k)}).
+     *
+     * @param predict labels for points: given P ({@code 2 x k}, one point per column) returns {@code 1 x k} of 0/1
+     * @param X       the points, {@code 2 x m}
+     * @param Y       their labels, {@code 1 x m}
+     */
+    public static BufferedImage render(UnaryOperator<Matrix> predict, Matrix X, Matrix Y, String title, String xName, String yName,
+                                       java.util.List<String> classNames, int width, int height) {
         Png.headless();
         if (X.rows() != 2) {
             throw new IllegalArgumentException(String.format(
@@ -91,9 +105,38 @@ public final class DecisionBoundary {
             g.setColor(Color.BLACK);
             g.draw(dot);
         }
-        Axes.draw(g, LEFT, TOP, pw, ph, xr, yr, "x1", "x2", title);
+        Axes.draw(g, LEFT, TOP, pw, ph, xr, yr, xName, yName, title);
+        if (classNames != null && classNames.size() >= 2) {
+            legend(g, LEFT + pw - 8, TOP + 8, classNames);
+        }
         g.dispose();
         return img;
+    }
+
+    /** A white box in the top right corner (right edge at {@code right}): a dot of each class colour and its name. */
+    static void legend(Graphics2D g, int right, int top, java.util.List<String> classNames) {
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
+        java.awt.FontMetrics fm = g.getFontMetrics();
+        int textWidth = Math.max(fm.stringWidth(classNames.get(0)), fm.stringWidth(classNames.get(1)));
+        int line = fm.getHeight() + 2;
+        int w = textWidth + 34;
+        int h = 2 * line + 8;
+        int x = right - w;
+        g.setColor(Color.WHITE);
+        g.fillRect(x, top, w, h);
+        g.setColor(Palette.TEXT);
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(x, top, w, h);
+        for (int k = 0; k < 2; k++) {
+            int cy = top + 4 + k * line + line / 2;
+            Ellipse2D dot = new Ellipse2D.Double(x + 8, cy - 5, 10, 10);
+            g.setColor(Palette.point(k));
+            g.fill(dot);
+            g.setColor(Color.BLACK);
+            g.draw(dot);
+            g.setColor(Palette.TEXT);
+            g.drawString(classNames.get(k), x + 26, cy + fm.getAscent() / 2 - 1);
+        }
     }
 
     /** [min - pad, max + pad] of a row of values: pad 1 as in the course, 5 % of the range for wide data. */

@@ -16,6 +16,8 @@ import java.util.List;
  */
 public final class ImageGrid {
     private static final int HEAD = 44;
+    /** Height of the title band above the grid. */
+    static final int TITLE = 34;
 
     private ImageGrid() {
     }
@@ -31,6 +33,15 @@ public final class ImageGrid {
      */
     public static BufferedImage mislabelled(Matrix X, Matrix predictions, Matrix Y, List<String> classNames,
                                             int height, int width, int columns, int maxImages) {
+        return mislabelled(X, predictions, Y, classNames, height, width, columns, maxImages, null);
+    }
+
+    /**
+     * The same grid under {@code title} (null: none), which says "showing 10 of 15" when more images
+     * are mislabelled than {@code maxImages} shows.
+     */
+    public static BufferedImage mislabelled(Matrix X, Matrix predictions, Matrix Y, List<String> classNames,
+                                            int height, int width, int columns, int maxImages, String title) {
         Png.headless();
         if (X.rows() != height * width * 3) {
             throw new IllegalArgumentException(String.format(
@@ -43,29 +54,38 @@ public final class ImageGrid {
                     Shapes.shape(X), Shapes.shape(predictions), Shapes.shape(Y)));
         }
         List<Integer> wrong = new ArrayList<>();
-        for (int j = 0; j < X.cols() && wrong.size() < maxImages; j++) {
+        int total = 0;
+        for (int j = 0; j < X.cols(); j++) {
             if (predictions.get(0, j) != Y.get(0, j)) {
-                wrong.add(j);
+                total++;
+                if (wrong.size() < maxImages) {
+                    wrong.add(j);
+                }
             }
         }
         if (wrong.isEmpty()) {
             return null;
         }
+        int top = title == null ? 0 : TITLE;
         int zoom = 2;
         int cellW = Math.max(width * zoom, 150) + 10;
         int cellH = height * zoom + HEAD + 10;
         int cols = Math.min(columns, wrong.size());
         int rows = (wrong.size() + cols - 1) / cols;
-        BufferedImage img = new BufferedImage(cols * cellW, rows * cellH, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(cols * cellW, top + rows * cellH, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        if (title != null) {
+            String count = total > wrong.size() ? " (showing " + wrong.size() + " of " + total + ")" : " (" + total + ")";
+            Axes.title(g, title + count, img.getWidth() / 2, 24);
+        }
         for (int k = 0; k < wrong.size(); k++) {
             int j = wrong.get(k);
             int x0 = (k % cols) * cellW;
-            int y0 = (k / cols) * cellH;
+            int y0 = top + (k / cols) * cellH;
             String predicted = name(classNames, predictions.get(0, j));
             String actual = name(classNames, Y.get(0, j));
             Axes.title(g, "Prediction: " + predicted, x0 + cellW / 2, y0 + 18);

@@ -27,16 +27,18 @@ public final class LearningRates {
             throw new IllegalArgumentException("LearningRates: no runs to compare; give at least one learning rate with its costs");
         }
         XYChart chart = new XYChartBuilder().width(width).height(height).title("Cost for each learning rate")
-                .xAxisTitle("iterations (hundreds)").yAxisTitle("cost").build();
+                .xAxisTitle("iterations").yAxisTitle("cost").build();
         Charts.style(chart);
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
         int k = 0;
         for (Map.Entry<Double, double[]> e : costsByRate.entrySet()) {
             double[] costs = e.getValue();
             CostCurve.checkCosts(costs, costEvery);
-            chart.addSeries(format(e.getKey()), CostCurve.hundreds(costs.length, costEvery),
+            chart.addSeries(format(e.getKey()), CostCurve.iterations(costs.length, costEvery),
                             costs.length == 1 ? new double[] {costs[0], costs[0]} : costs)
                     .setMarker(SeriesMarkers.NONE).setLineColor(Charts.series(k++));
         }
+        CostCurve.roundTicks(chart, costsByRate.values().iterator().next()[0]);
         return BitmapEncoder.getBufferedImage(chart);
     }
 
