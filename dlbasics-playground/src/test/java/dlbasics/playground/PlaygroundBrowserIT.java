@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The page in a real browser: headless Debian Chromium, driven by Selenium through
  * /usr/bin/chromedriver, opens the playground, trains the flower with 4 hidden units and sees the
- * training accuracy pass 85 % and the decision-boundary picture change. The screenshot is kept as
+ * training accuracy pass 85 % and the decision-boundary picture change, then saves the model. The screenshot is kept as
  * {@code target/playground.png}. Skipped when chromium or chromedriver is missing, except in CI.
  */
 class PlaygroundBrowserIT {
@@ -40,6 +40,8 @@ class PlaygroundBrowserIT {
 
     @TempDir
     Path profile;
+    @TempDir
+    Path models;
     private PlaygroundServer server;
     private WebDriver driver;
     private ChromeDriverService service;
@@ -51,7 +53,7 @@ class PlaygroundBrowserIT {
             assumeTrue(present, "chromium or chromedriver is not installed (apt-get install chromium chromium-driver); skipping the browser test");
         }
         SELENIUM_LOG.setLevel(Level.OFF);
-        server = PlaygroundServer.start(PlaygroundConfig.loopback());
+        server = PlaygroundServer.start(PlaygroundConfig.loopback().withSaveDir(models));
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -137,6 +139,13 @@ class PlaygroundBrowserIT {
         Files.createDirectories(shot.getParent());
         Files.write(shot, png);
         assertTrue(png.length > 10_000, "a real screenshot, " + png.length + " bytes");
+
+        driver.findElement(By.id("save")).click();
+        waitFor("the save", Duration.ofSeconds(10), () -> text("message").startsWith("Saved "));
+        try (var files = Files.list(models)) {
+            assertEquals(1, files.count(), "one model file in the save folder");
+        }
+
         assertEquals(1, server.sessionCount());
     }
 }
