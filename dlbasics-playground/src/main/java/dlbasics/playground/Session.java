@@ -153,7 +153,7 @@ final class Session {
             f = running = launch(Math.min(limits.maxIterations(), state.iteration() + count), limits.maxIterationsPerSecond());
             status = Status.RUNNING;
         }
-        await(f, 10_000);
+        await(f, 30_000);
         synchronized (this) {
             return summary();
         }
