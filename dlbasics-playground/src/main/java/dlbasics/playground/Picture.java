@@ -16,7 +16,6 @@ import java.util.Base64;
  * mapped from [-1, 1] to 0..255 (ReLU's clipped at 1).
  */
 final class Picture {
-    private final Network network;
     private final int L;
     private final int[] dims;
     private final double[][][] W;
@@ -25,7 +24,6 @@ final class Picture {
 
     /** Copies the parameters: call where they are consistent (the training thread between updates, or idle). */
     Picture(Network network) {
-        this.network = network;
         this.L = network.numLayers();
         this.dims = network.layerDims();
         this.W = new double[L + 1][][];
@@ -128,10 +126,6 @@ final class Picture {
             }
         }
         return new double[] {cost / m, (double) right / m};
-    }
-
-    Network network() {
-        return network;
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -95,6 +95,12 @@ public final class PlaygroundServer implements AutoCloseable {
         Set<String> h = new java.util.HashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
         String named = config.host().contains(":") && !config.host().startsWith("[") ? "[" + config.host() + "]" : config.host();
         h.add(named.toLowerCase(Locale.ROOT) + ":" + port);
+        if (bind.isAnyLocalAddress()) {
+            // --host 0.0.0.0: other machines name this one by one of its addresses or its host name
+            for (String name : localNames()) {
+                h.add(name.toLowerCase(Locale.ROOT) + ":" + port);
+            }
+        }
         this.hosts = Set.copyOf(h);
         Set<String> o = new java.util.HashSet<>();
         for (String host : hosts) {
@@ -130,7 +136,8 @@ public final class PlaygroundServer implements AutoCloseable {
 
     /** The page's address with the token, e.g. {@code http://127.0.0.1:8123/?token=...}. */
     public String url() {
-        String host = config.loopbackOnly() ? "127.0.0.1" : config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        String host = config.loopbackOnly() || server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1"
+                : config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         return "http://" + host + ":" + port() + "/?token=" + token;
     }
 
@@ -526,6 +533,23 @@ public final class PlaygroundServer implements AutoCloseable {
             }
             return in.readAllBytes();
         }
+    }
+
+    /** This machine's addresses (IPv6 in brackets) and host name, as a Host header may give them. */
+    private static Set<String> localNames() {
+        Set<String> names = new java.util.HashSet<>();
+        try {
+            names.add(InetAddress.getLocalHost().getHostName());
+            for (java.net.NetworkInterface ni : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress a : java.util.Collections.list(ni.getInetAddresses())) {
+                    String text = a.getHostAddress().replaceAll("%.*$", "");
+                    names.add(a instanceof java.net.Inet6Address ? "[" + text + "]" : text);
+                }
+            }
+        } catch (IOException e) {
+            // no names beyond the loopback ones: remote pages are refused, the safe side
+        }
+        return names;
     }
 
     private static ThreadFactory daemon(String name) {
