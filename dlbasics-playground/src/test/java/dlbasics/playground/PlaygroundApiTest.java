@@ -194,6 +194,20 @@ class PlaygroundApiTest {
     }
 
     @Test
+    void aDivergedRunSaysWhyAndWaitsForAReset() throws IOException {
+        String id = session("{\"data\":\"blobs\",\"noise\":3,\"hidden\":[16,16,16,16,16,16],\"activation\":\"relu\",\"learningRate\":10}");
+        String q = "?session=" + id;
+        JsonNode stepped = post("/api/step" + q, "{\"count\":200}").json();
+        assertEquals("diverged", stepped.get("status").asText(), stepped.toString());
+        assertTrue(stepped.get("message").asText().contains("try a smaller learning rate"), stepped.toString());
+        assertError(409, "the last run diverged", post("/api/start" + q, "{}"));
+        assertError(409, "the last run diverged", post("/api/step" + q, "{}"));
+        JsonNode reset = post("/api/reset" + q, "{\"data\":\"blobs\",\"hidden\":[4],\"learningRate\":0.5}").json();
+        assertEquals("ready", reset.get("status").asText());
+        assertEquals(10, post("/api/step" + q, "{\"count\":10}").json().get("iteration").asInt());
+    }
+
+    @Test
     void exportsTheRunWithTheTrainersCostsAndTheCommandLine() throws IOException {
         String id = session("{\"data\":\"moons\",\"hidden\":[5],\"testShare\":0.3,\"dataSeed\":7}");
         post("/api/step?session=" + id, "{\"count\":1000}");
