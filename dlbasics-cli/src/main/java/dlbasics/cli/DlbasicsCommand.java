@@ -19,7 +19,7 @@ import java.nio.file.NoSuchFileException;
         usageHelpAutoWidth = true,
         description = "Deep-learning basics: train, evaluate and use the course's models on its data or yours.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SweepCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class},
+                DemoCommand.class, PlaygroundCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime error (a one-line cause is printed)",
                 "2:usage error (unknown option, data set or value)"})
