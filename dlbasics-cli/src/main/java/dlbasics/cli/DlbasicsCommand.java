@@ -45,7 +45,7 @@ public final class DlbasicsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a command: train, evaluate, predict, sweep or demo");
+        throw new ParameterException(spec.commandLine(), "choose a command: train, evaluate, predict, sweep, demo or playground");
     }
 
     /** The command line on System.out and System.err, with progress bars when stdout is a terminal. */

@@ -175,6 +175,6 @@ class TrainCommandTest {
         assertTrue(r.out().contains("Exit codes:"), r.out());
         r = Cli.run();
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().startsWith("dlbasics: choose a command: train, evaluate, predict, sweep or demo"), r.err());
+        assertTrue(r.err().startsWith("dlbasics: choose a command: train, evaluate, predict, sweep, demo or playground"), r.err());
     }
 }
