@@ -19,8 +19,12 @@ void print(Object value) { System.out.println(value); }
 /** print with Java format codes, e.g. printf("cost after iteration %d: %f", i, cost); always a dot for decimals. */
 void printf(String format, Object... args) { System.out.println(String.format(Locale.ROOT, format, args)); }
 
-/** Writes a chart or picture to a PNG file (folders made as needed) and returns its path. */
-Path save(BufferedImage image, String file) throws java.io.IOException { return Png.write(image, Path.of(file).toAbsolutePath()); }
+/** Writes a chart or picture to a PNG file and returns its path; a relative name goes under
+ *  -Ddlbasics.notebook.out, else notebooks-out in the current folder (made as needed). */
+Path save(BufferedImage image, String file) throws java.io.IOException {
+    Path folder = Path.of(System.getProperty("dlbasics.notebook.out", "notebooks-out"));
+    return Png.write(image, folder.resolve(file).toAbsolutePath().normalize());
+}
 
 /** The course's shared data sets: -Ddlbasics.datasets, else $DLBASICS_DATASETS, else ../shared/datasets. */
 Path datasets() {
