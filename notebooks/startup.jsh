@@ -1,7 +1,9 @@
 // The dlbasics shell's startup: the course's imports and a few helpers. `./dlbasics shell` runs it
-// before the first prompt, and `./dlbasics shell script.jsh` before the script (the jar holds a copy).
+// before the first prompt (instead of jshell's DEFAULT startup, which would double the start time),
+// and `./dlbasics shell script.jsh` before the script (the jar holds a copy).
 import java.nio.file.*;
 import java.util.*;
+import java.util.function.*;
 import java.util.stream.*;
 import java.awt.image.BufferedImage;
 import dlbasics.matrix.*;
