@@ -229,6 +229,29 @@ class NotebooksIT {
     }
 
     @Test
+    void initializationPrintsTheSecondCoursesThreeResults() throws Exception {
+        Run run = notebook("initialization.jsh");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("", run.err());
+        // REFERENCE-2.md (InitializationStepsTest checks the same against InitializationReference.py):
+        // zeros 0.6931, 50 % / 50 %; random inf, 83 % / 86 %; He 0.8831, 99.33 % / 96 %
+        String[] runs = run.out().split("Cost after iteration 0: ");
+        assertEquals(4, runs.length, run.toString());
+        String[][] expected = {{"0.6931", "0.5", "0.5"}, {"Infinity", "0.83", "0.86"}, {"0.8831", "0.9933333333333333", "0.96"}};
+        for (int i = 0; i < 3; i++) {
+            String r = runs[i + 1];
+            if (expected[i][0].equals("Infinity")) {
+                assertTrue(r.startsWith("Infinity\n"), r);
+            } else {
+                assertEquals(Double.parseDouble(expected[i][0]), Double.parseDouble(r.substring(0, r.indexOf('\n'))), 5e-5, r);
+            }
+            assertTrue(r.contains("On the train set:\nAccuracy: " + expected[i][1] + "\nOn the test set:\nAccuracy: "
+                    + expected[i][2] + "\n"), r);
+        }
+        assertTrue(Files.size(out.resolve("pictures/initialization-he.png")) > 1000, "decision boundary written");
+    }
+
+    @Test
     void withoutTheCatFilesTheCatNotebooksSayWhatToGiveAndSkip() throws Exception {
         Path empty = Files.createDirectories(out.resolve("no-datasets"));
         for (String name : new String[] {"logistic-regression.jsh", "deep-network-application.jsh"}) {
