@@ -252,6 +252,20 @@ class NotebooksIT {
     }
 
     @Test
+    void gradientCheckingPrintsTheNotebooksDifferences() throws Exception {
+        Run run = notebook("gradient-checking.jsh");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("", run.err());
+        // the notebook prints "The gradient is correct!" and difference = 2.919335883291695e-10
+        assertTrue(run.out().startsWith("The gradient is correct!\ndifference = 2.919335883291695E-10\n"), run.toString());
+        assertLine(run, "theta: (47, 1)");
+        // as GradientCheckingStepsTest: numpy's 1.1890913024229996e-07 to a few % (rounding of J / epsilon),
+        // and the planted bugs' 0.2850931567761623 to 1e-9
+        assertEquals(1.1890913024229996e-07, number(run, "Your backward propagation works perfectly fine! difference = "), 0.05e-7);
+        assertEquals(0.2850931567761623, number(run, "There is a mistake in the backward propagation! difference = "), 1e-9);
+    }
+
+    @Test
     void withoutTheCatFilesTheCatNotebooksSayWhatToGiveAndSkip() throws Exception {
         Path empty = Files.createDirectories(out.resolve("no-datasets"));
         for (String name : new String[] {"logistic-regression.jsh", "deep-network-application.jsh"}) {
