@@ -266,6 +266,23 @@ class NotebooksIT {
     }
 
     @Test
+    void optimizationPrintsTheAccuraciesOfTheSixRuns() throws Exception {
+        Run run = notebook("optimization.jsh");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("", run.err());
+        assertLine(run, "mini-batch X: (2, 44), Y: (1, 44)");
+        // REFERENCE-2.md and OptimizationModelTest: 71.67 % (gd, momentum), 94.33 % (Adam); with the
+        // scheduled decay numpy gives 94.33 %, 95.33 %, 94 %
+        assertLine(run, "gd: Accuracy: " + 215 / 300.0);
+        assertLine(run, "momentum: Accuracy: " + 215 / 300.0);
+        assertLine(run, "adam: Accuracy: " + 283 / 300.0);
+        assertLine(run, "gd with learning-rate decay: Accuracy: " + 283 / 300.0);
+        assertLine(run, "momentum with learning-rate decay: Accuracy: " + 286 / 300.0);
+        assertLine(run, "adam with learning-rate decay: Accuracy: 0.94");
+        assertTrue(Files.size(out.resolve("pictures/optimization-adam.png")) > 1000, "decision boundary written");
+    }
+
+    @Test
     void withoutTheCatFilesTheCatNotebooksSayWhatToGiveAndSkip() throws Exception {
         Path empty = Files.createDirectories(out.resolve("no-datasets"));
         for (String name : new String[] {"logistic-regression.jsh", "deep-network-application.jsh"}) {
