@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The maths lives once: the course's step functions ({@link DeepNetworkSteps}, which return new
  * matrices) and the {@link Trainer} (which reuses buffers) call the same kernels, so N iterations
  * through either path end at the same parameters, bit for bit, when the trainer starts the backward
- * pass as the course does ({@link OutputGradient#COURSE}). With its default, simplified output
+ * pass as the course does ({@link OutputGradient#COURSE_DAL_THROUGH_SIGMOID}). With its default, simplified output
  * gradient {@code dZ[L] = A[L] - Y} the two agree to rounding.
  */
 class DeepNetworkStepsAgreeWithTrainerTest {
@@ -42,7 +42,7 @@ class DeepNetworkStepsAgreeWithTrainerTest {
     private static Map<String, Matrix> stepLoop(Matrix X, Matrix Y, long seed) {
         Map<String, Matrix> parameters = DeepNetworkSteps.initializeParametersDeep(DIMS, Initializer.SCALED_BY_FAN_IN, new NumpyRandom(seed));
         for (int i = 0; i < ITERATIONS; i++) {
-            DeepModelForward forward = DeepNetworkSteps.lModelForward(X, parameters);
+            DeepNetworkSteps.ModelOutput forward = DeepNetworkSteps.lModelForward(X, parameters);
             Map<String, Matrix> grads = DeepNetworkSteps.lModelBackward(forward.AL(), Y, forward.caches());
             parameters = DeepNetworkSteps.updateParameters(parameters, grads, LEARNING_RATE);
         }
@@ -63,7 +63,7 @@ class DeepNetworkStepsAgreeWithTrainerTest {
     void stepFunctionsAndTrainerGiveIdenticalParameters(long seed) {
         Matrix[] d = data(seed);
         Map<String, Matrix> steps = stepLoop(d[0], d[1], seed);
-        Network net = trainer(d[0], d[1], seed, OutputGradient.COURSE);
+        Network net = trainer(d[0], d[1], seed, OutputGradient.COURSE_DAL_THROUGH_SIGMOID);
         assertEquals(steps, net.parameters(), "seed " + seed + ": parameters after " + ITERATIONS + " iterations");
     }
 
@@ -72,8 +72,8 @@ class DeepNetworkStepsAgreeWithTrainerTest {
     void lLayerModelAndTrainerGiveIdenticalParameters(long seed) {
         // lLayerModel seeds 1 itself, as the application notebook does
         Matrix[] d = data(seed);
-        DeepModelResult model = DeepNetworkSteps.lLayerModel(d[0], d[1], DIMS, LEARNING_RATE, ITERATIONS);
-        Network net = trainer(d[0], d[1], 1, OutputGradient.COURSE);
+        DeepNetworkSteps.ModelResult model = DeepNetworkSteps.lLayerModel(d[0], d[1], DIMS, LEARNING_RATE, ITERATIONS);
+        Network net = trainer(d[0], d[1], 1, OutputGradient.COURSE_DAL_THROUGH_SIGMOID);
         assertEquals(model.parameters(), net.parameters(), "data seed " + seed + ": lLayerModel vs Trainer");
     }
 
@@ -82,7 +82,7 @@ class DeepNetworkStepsAgreeWithTrainerTest {
     void theSimplifiedOutputGradientAgreesToRounding(long seed) {
         Matrix[] d = data(seed);
         Map<String, Matrix> steps = stepLoop(d[0], d[1], seed);
-        Map<String, Matrix> simplified = trainer(d[0], d[1], seed, OutputGradient.SIMPLIFIED).parameters();
+        Map<String, Matrix> simplified = trainer(d[0], d[1], seed, OutputGradient.A_MINUS_Y).parameters();
         boolean anyBitDiffers = false;
         for (Map.Entry<String, Matrix> e : steps.entrySet()) {
             Matrix other = simplified.get(e.getKey());

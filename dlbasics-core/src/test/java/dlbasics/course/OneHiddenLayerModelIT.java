@@ -3,7 +3,7 @@ package dlbasics.course;
 import dlbasics.data.Dataset;
 import dlbasics.data.PlanarData;
 import dlbasics.matrix.Matrix;
-import dlbasics.nn.Losses;
+import dlbasics.nn.Loss;
 import dlbasics.random.NumpyRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,7 +118,7 @@ class OneHiddenLayerModelIT {
         Map<String, Matrix> parameters = OneHiddenLayerSteps.initializeParameters(2, 4, 1);
         for (int i = 0; i < 10000; i++) {
             OneHiddenLayerSteps.Forward forward = OneHiddenLayerSteps.forwardPropagation(X, parameters);
-            double fromLogits = Losses.crossEntropyFromLogits(forward.cache().get("Z2"), Y);
+            double fromLogits = Loss.BINARY_CROSS_ENTROPY.costFromLogits(forward.cache().get("Z2"), Y);
             double fromA2 = OneHiddenLayerSteps.computeCost(forward.A2(), Y);
             assertTrue(Double.isFinite(fromLogits) && Double.isFinite(fromA2),
                     "iteration " + i + ": cost " + fromLogits + " (logits), " + fromA2 + " (A2)");
