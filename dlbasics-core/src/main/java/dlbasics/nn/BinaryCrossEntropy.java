@@ -1,7 +1,10 @@
 package dlbasics.nn;
 
 import dlbasics.matrix.Matrix;
+import dlbasics.matrix.MatrixOps;
 import dlbasics.matrix.Shapes;
+
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Binary cross-entropy, {@code J = -(1/m) Σ [y log a + (1-y) log(1-a)]} with {@code a = σ(z)}, forward
@@ -32,50 +35,36 @@ public final class BinaryCrossEntropy implements Loss {
     public double cost(Matrix A, Matrix Y) {
         check("computeCost", A, Y);
         double[] a = A.data();
-        double[] y = Y.data();
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            double term = 0;
-            if (y[i] != 0) {
-                term += y[i] * safeLog(a[i]);
-            }
-            if (y[i] != 1) {
-                term += (1 - y[i]) * safeLog(1 - a[i]);
-            }
-            sum += term;
-        }
-        return (-1.0 / A.cols()) * sum;
+        return (-1.0 / A.cols()) * weightedSum(Y.data(), k -> safeLog(a[k]), k -> safeLog(1 - a[k]));
     }
 
     @Override
     public double costFromLogits(Matrix Z, Matrix Y) {
         check("computeCost", Z, Y);
         double[] z = Z.data();
-        double[] y = Y.data();
+        return weightedSum(Y.data(), k -> softplus(-z[k]), k -> softplus(z[k])) / Z.cols();
+    }
+
+    /** {@code Σ_k [y_k·ifOne(k) + (1-y_k)·ifZero(k)]}, in order; a term whose weight is 0 adds nothing (0·∞ would be NaN). */
+    private static double weightedSum(double[] y, IntToDoubleFunction ifOne, IntToDoubleFunction ifZero) {
         double sum = 0;
-        for (int i = 0; i < z.length; i++) {
+        for (int k = 0; k < y.length; k++) {
             double term = 0;
-            if (y[i] != 0) {
-                term += y[i] * softplus(-z[i]);
+            if (y[k] != 0) {
+                term += y[k] * ifOne.applyAsDouble(k);
             }
-            if (y[i] != 1) {
-                term += (1 - y[i]) * softplus(z[i]);
+            if (y[k] != 1) {
+                term += (1 - y[k]) * ifZero.applyAsDouble(k);
             }
             sum += term;
         }
-        return sum / Z.cols();
+        return sum;
     }
 
     @Override
     public void outputGradient(Matrix A, Matrix Y, Matrix dZ) {
         check("outputGradient", A, Y);
-        Shapes.output("outputGradient", dZ, A.rows(), A.cols());
-        double[] a = A.data();
-        double[] y = Y.data();
-        double[] d = dZ.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = a[i] - y[i];
-        }
+        MatrixOps.minus(A, Y, dZ);
     }
 
     /** As in the class comment; a term whose weight is 0 is left out, so y = 1 with a = 1 gives -1, not NaN. */
