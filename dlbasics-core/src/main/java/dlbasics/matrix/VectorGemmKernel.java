@@ -29,7 +29,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Buffers are per thread and reused: a product allocates nothing once they have grown.
  */
 final class VectorGemmKernel implements GemmKernel {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     private static final int L = S.length();
     /** Per-thread buffer for one column tile of C (4 columns of 2L rows): C's columns are strided. */
     private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[8 * L]);
