@@ -29,8 +29,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Buffers are per thread and reused: a product allocates nothing once they have grown.
  */
 final class VectorGemmKernel implements GemmKernel {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
-    private static final int L = S.length();
+    private static final VectorSpecies<Double> S = VectorTiles.S;
+    private static final int L = VectorTiles.L;
     /** Per-thread buffer for one column tile of C (4 columns of 2L rows): C's columns are strided. */
     private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[8 * L]);
     /** Rows of B (p values) per block of the row-tile loop: a block of B stays in L2 across row tiles. */
@@ -54,11 +54,6 @@ final class VectorGemmKernel implements GemmKernel {
 
     /** Public no-argument constructor, for the reflective load in {@link Gemm}. */
     public VectorGemmKernel() {
-    }
-
-    /** True when vectors hold at least 2 doubles (otherwise the scalar loop is as good). */
-    static boolean usable() {
-        return L >= 2;
     }
 
     @Override
@@ -197,8 +192,9 @@ final class VectorGemmKernel implements GemmKernel {
                     int r0 = 4 * g;
                     int ao = g * 4 * k + p0 * 4;
                     for (int st = 0; st < sn; st++) {
-                        tile4x2(ap, ao, bp, st * kc * nr, c, m, r0, Math.min(r0 + 1, n - 1), Math.min(r0 + 2, n - 1),
-                                Math.min(r0 + 3, n - 1), j0 + (s0 + st) * nr, kc);
+                        int j = j0 + (s0 + st) * nr;
+                        VectorTiles.tile4x2(ap, ao, bp, st * kc * nr, c, r0 * m + j, Math.min(r0 + 1, n - 1) * m + j,
+                                Math.min(r0 + 2, n - 1) * m + j, Math.min(r0 + 3, n - 1) * m + j, kc, false);
                     }
                 }
             }
@@ -217,52 +213,6 @@ final class VectorGemmKernel implements GemmKernel {
                 }
             }
         }
-    }
-
-    /**
-     * C[rows][j:j+2L] += Σ_{q < kc} A4[q][0..3] · Bs[q][0..2L], rows r0..r3, 8 accumulators; A4 starts at
-     * {@code ap[ao]} (4 per step), the strip Bs at {@code bp[bo]} (2L per step).
-     */
-    private static void tile4x2(double[] ap, int ao, double[] bp, int bo, double[] c, int m,
-                                int r0, int r1, int r2, int r3, int j, int kc) {
-        int c0 = r0 * m + j;
-        int c1 = r1 * m + j;
-        int c2 = r2 * m + j;
-        int c3 = r3 * m + j;
-        DoubleVector s00 = DoubleVector.fromArray(S, c, c0);
-        DoubleVector s01 = DoubleVector.fromArray(S, c, c0 + L);
-        DoubleVector s10 = DoubleVector.fromArray(S, c, c1);
-        DoubleVector s11 = DoubleVector.fromArray(S, c, c1 + L);
-        DoubleVector s20 = DoubleVector.fromArray(S, c, c2);
-        DoubleVector s21 = DoubleVector.fromArray(S, c, c2 + L);
-        DoubleVector s30 = DoubleVector.fromArray(S, c, c3);
-        DoubleVector s31 = DoubleVector.fromArray(S, c, c3 + L);
-        for (int q = 0; q < kc; q++) {
-            int bq = bo + q * 2 * L;
-            int aq = ao + q * 4;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, bq);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, bq + L);
-            DoubleVector x = DoubleVector.broadcast(S, ap[aq]);
-            s00 = s00.add(x.mul(b0));
-            s01 = s01.add(x.mul(b1));
-            x = DoubleVector.broadcast(S, ap[aq + 1]);
-            s10 = s10.add(x.mul(b0));
-            s11 = s11.add(x.mul(b1));
-            x = DoubleVector.broadcast(S, ap[aq + 2]);
-            s20 = s20.add(x.mul(b0));
-            s21 = s21.add(x.mul(b1));
-            x = DoubleVector.broadcast(S, ap[aq + 3]);
-            s30 = s30.add(x.mul(b0));
-            s31 = s31.add(x.mul(b1));
-        }
-        s00.intoArray(c, c0);
-        s01.intoArray(c, c0 + L);
-        s10.intoArray(c, c1);
-        s11.intoArray(c, c1 + L);
-        s20.intoArray(c, c2);
-        s21.intoArray(c, c2 + L);
-        s30.intoArray(c, c3);
-        s31.intoArray(c, c3 + L);
     }
 
     /** C[rows][j:j+L] += Σ_{q < kc} A4[q][r] · B[p0+q][j..], B read in place from {@code b[bo]} (stride m). */

@@ -98,7 +98,7 @@ import jdk.incubator.vector.VectorSpecies;
  * </ul>
  */
 final class VectorPackedKernel implements PackedKernel {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Double> S = VectorTiles.S;
     private static final int W = PackedMatrix.STRIP;
     /** A with at least this many entries is repacked in pieces shared by the threads. */
     private static final long PACK_SPLIT_MIN = 1L << 16;
@@ -112,11 +112,6 @@ final class VectorPackedKernel implements PackedKernel {
 
     /** Public no-argument constructor, for the reflective load in {@link Gemm}. */
     public VectorPackedKernel() {
-    }
-
-    /** True when the machine runs 256-bit vectors natively (otherwise the plain loops are faster). */
-    static boolean usable() {
-        return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
     }
 
     @Override
@@ -255,7 +250,7 @@ final class VectorPackedKernel implements PackedKernel {
                     tile3x2(ap, g * 4 * k + 4 * p0, bp, bo, cc, r0 * ldc + jc, r1 * ldc + jc, r2 * ldc + jc, kc,
                             p0 == 0);
                 } else {
-                    tile4x2(ap, g * 4 * k + 4 * p0, bp, bo, cc, r0 * ldc + jc, r1 * ldc + jc, r2 * ldc + jc,
+                    VectorTiles.tile4x2(ap, g * 4 * k + 4 * p0, bp, bo, cc, r0 * ldc + jc, r1 * ldc + jc, r2 * ldc + jc,
                             r3 * ldc + jc, kc, p0 == 0);
                 }
             }
@@ -263,50 +258,7 @@ final class VectorPackedKernel implements PackedKernel {
     }
 
     /**
-     * cc[c0..], cc[c1..], cc[c2..], cc[c3..] (8 columns each) += Σ_{q < kc} A4[q][r] · Bs[q][0..7]; A4 from
-     * {@code ap[ao]} (4 per step), the strip block from {@code bp[bo]} (8 per step).
-     */
-    private static void tile4x2(double[] ap, int ao, double[] bp, int bo, double[] cc,
-                                int c0, int c1, int c2, int c3, int kc, boolean first) {
-        double[] ci = first ? ZERO : cc;
-        DoubleVector s00 = DoubleVector.fromArray(S, ci, first ? 0 : c0);
-        DoubleVector s01 = DoubleVector.fromArray(S, ci, first ? 4 : c0 + 4);
-        DoubleVector s10 = DoubleVector.fromArray(S, ci, first ? 0 : c1);
-        DoubleVector s11 = DoubleVector.fromArray(S, ci, first ? 4 : c1 + 4);
-        DoubleVector s20 = DoubleVector.fromArray(S, ci, first ? 0 : c2);
-        DoubleVector s21 = DoubleVector.fromArray(S, ci, first ? 4 : c2 + 4);
-        DoubleVector s30 = DoubleVector.fromArray(S, ci, first ? 0 : c3);
-        DoubleVector s31 = DoubleVector.fromArray(S, ci, first ? 4 : c3 + 4);
-        for (int q = 0; q < kc; q++) {
-            int bq = bo + q * W;
-            int aq = ao + q * 4;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, bq);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, bq + 4);
-            DoubleVector x = DoubleVector.broadcast(S, ap[aq]);
-            s00 = s00.add(x.mul(b0));
-            s01 = s01.add(x.mul(b1));
-            x = DoubleVector.broadcast(S, ap[aq + 1]);
-            s10 = s10.add(x.mul(b0));
-            s11 = s11.add(x.mul(b1));
-            x = DoubleVector.broadcast(S, ap[aq + 2]);
-            s20 = s20.add(x.mul(b0));
-            s21 = s21.add(x.mul(b1));
-            x = DoubleVector.broadcast(S, ap[aq + 3]);
-            s30 = s30.add(x.mul(b0));
-            s31 = s31.add(x.mul(b1));
-        }
-        s00.intoArray(cc, c0);
-        s01.intoArray(cc, c0 + 4);
-        s10.intoArray(cc, c1);
-        s11.intoArray(cc, c1 + 4);
-        s20.intoArray(cc, c2);
-        s21.intoArray(cc, c2 + 4);
-        s30.intoArray(cc, c3);
-        s31.intoArray(cc, c3 + 4);
-    }
-
-    /**
-     * {@link #tile4x2} on the first vector (4 columns) of the strip only, for a last strip with at most 4
+     * {@link VectorTiles#tile4x2} on the first vector (4 columns) of the strip only, for a last strip with at most 4
      * real columns (the other 4 columns of cc stay as they are).
      */
     private static void tile4x1(double[] ap, int ao, double[] bp, int bo, double[] cc,
@@ -331,7 +283,7 @@ final class VectorPackedKernel implements PackedKernel {
     }
 
     /**
-     * {@link #tile4x2} for a last group of 3 rows (6 accumulators, still enough independent chains to
+     * {@link VectorTiles#tile4x2} for a last group of 3 rows (6 accumulators, still enough independent chains to
      * hide the add latency); A4's fourth entry, a repeat of the third row, is not read.
      */
     private static void tile3x2(double[] ap, int ao, double[] bp, int bo, double[] cc,
