@@ -338,13 +338,27 @@ final class VectorGemmKernel implements GemmKernel {
             c[j + 6] = s6;
             c[j + 7] = s7;
         }
-        for (; j < j1; j++) {
-            double s = c[j];
-            int bo = j * k;
+        // the last fewer than 8 columns 4 at a time, a short group repeating its last column (the same
+        // chain, the same value stored twice), so that their chains overlap too
+        for (; j < j1; j += 4) {
+            int q1 = Math.min(j + 1, j1 - 1);
+            int q2 = Math.min(j + 2, j1 - 1);
+            int q3 = Math.min(j + 3, j1 - 1);
+            double s0 = c[j];
+            double s1 = c[q1];
+            double s2 = c[q2];
+            double s3 = c[q3];
             for (int p = 0; p < k; p++) {
-                s += a[p] * b[bo + p];
+                double x = a[p];
+                s0 += x * b[j * k + p];
+                s1 += x * b[q1 * k + p];
+                s2 += x * b[q2 * k + p];
+                s3 += x * b[q3 * k + p];
             }
-            c[j] = s;
+            c[j] = s0;
+            c[q1] = s1;
+            c[q2] = s2;
+            c[q3] = s3;
         }
     }
 
