@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The product loop on the JDK's Vector API ({@code jdk.incubator.vector}): register-blocked tiles of C
- * kept in vector registers while p runs. Loaded reflectively by {@link Gemm} only when the module is
- * present.
+ * kept in vector registers while p runs, on 256-bit vectors ({@link VectorTiles#S}) whatever the machine
+ * prefers. Loaded reflectively by {@link Gemm} only when the module is present.
  *
  * <p>The loop is chosen by which operand is contiguous and by the number of rows n of C:
  * <ul>
@@ -62,10 +62,9 @@ final class VectorGemmKernel implements GemmKernel {
     }
 
     /**
-     * Not for fewer than 4 rows of C with B read as stored (logistic regression's {@code w·X} and
-     * {@code dZ·Xᵀ}): the axpys are bound by streaming B from memory, and with column chunks on 2
-     * threads the logistic-regression training step measured slower, 6.8 ms vs 3.3 ms on 1 thread (JMH;
-     * for {@code w·X} each thread streamed all of X's rows in pieces of a few cache lines).
+     * Not for fewer than 4 rows of C with B read as stored (logistic regression's {@code w·X}): the axpys
+     * are bound by streaming B, and column chunks would make each thread stream all of B's rows in
+     * pieces of a few cache lines (measured slower on 2 threads than on 1; bench/NOTES.md).
      */
     @Override
     public boolean worthSplitting(GemmJob job) {
@@ -269,8 +268,8 @@ final class VectorGemmKernel implements GemmKernel {
      * C[i][j0:j1] += op(A)[i][p] · B[p][j0:j1] for p = 0, 1, ..., k-1 in turn (an axpy per p, each
      * entry of C still adding its products in order of p): B is streamed row by row, as stored, and the
      * row of C stays in L1. For fewer than 4 rows of C, e.g. logistic regression's {@code w·X} and
-     * {@code dZ·Xᵀ} with Xᵀ stored (reading a block of columns down B instead was 3 times slower:
-     * partial cache lines, and for Xᵀ's 98 KB rows the same cache sets at every row).
+     * {@code dZ·Xᵀ} with Xᵀ stored (reading a block of columns down B instead touches partial cache
+     * lines, and for long rows the same cache sets at every row; bench/NOTES.md).
      */
     private static void axpyRows(double[] a, int aRow, int aCol, double[] b, double[] c,
                                  int n, int k, int m, int j0, int j1) {
