@@ -36,7 +36,7 @@ package dlbasics.matrix;
  * <p>Whatever the sequence of shapes in one JVM, each product runs at its own speed and allocates
  * nothing once its thread's buffers have grown: every Vector API kernel uses one species and passes no
  * vector across a call ({@code VectorTiles}); the guard is {@code CrossShapeAllocationTest}.
-  */
+ */
 public final class Gemm {
     /** Products with at least this many multiply-adds (n·k·m) are split across threads. */
     static final long PARALLEL_MIN = 1L << 17;
