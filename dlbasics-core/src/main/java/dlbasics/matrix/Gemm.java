@@ -212,7 +212,22 @@ public final class Gemm {
             }
             return;
         }
-        multiply(a, transA, b, transB, c, work < SMALL_MAX ? ScalarGemmKernel.INSTANCE : Kernels.KERNEL, null);
+        int k = transA ? a.rows() : a.cols();
+        int m = transB ? b.rows() : b.cols();
+        multiply(a, transA, b, transB, c, plainFits(work, k, m, transB) ? ScalarGemmKernel.INSTANCE : Kernels.KERNEL,
+                null);
+    }
+
+    /**
+     * Whether the plain kernel runs this product even when the Vector API one is chosen: fewer than
+     * {@value #SMALL_MAX} multiply-adds, or a product below {@value #PARALLEL_MIN} that the plain kernel
+     * computes entry by entry or in one pass over C (C at most {@value ScalarGemmKernel#NARROW} wide, or at
+     * most {@value ScalarGemmKernel#SHORT} terms per entry with B as stored: the flower's {@code W1·X},
+     * {@code dZ1·Xᵀ} and {@code W2ᵀ·dZ2}, 1.3-2.4x faster plain; bench/NOTES.md). Same bits either way.
+     */
+    static boolean plainFits(long work, int k, int m, boolean transB) {
+        return work < SMALL_MAX || work < PARALLEL_MIN
+                && (m <= ScalarGemmKernel.NARROW || k <= ScalarGemmKernel.SHORT && !transB);
     }
 
     /** The packed copy of a fixed view, built on first use and kept with the view. */

@@ -193,7 +193,7 @@ final class VectorGemmKernel implements GemmKernel {
                     for (int st = 0; st < sn; st++) {
                         int j = j0 + (s0 + st) * nr;
                         VectorTiles.tile4x2(ap, ao, bp, st * kc * nr, c, r0 * m + j, Math.min(r0 + 1, n - 1) * m + j,
-                                Math.min(r0 + 2, n - 1) * m + j, Math.min(r0 + 3, n - 1) * m + j, kc, false);
+                                Math.min(r0 + 2, n - 1) * m + j, Math.min(r0 + 3, n - 1) * m + j, kc, c, 1);
                     }
                 }
             }

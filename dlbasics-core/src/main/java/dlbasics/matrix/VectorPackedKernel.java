@@ -32,7 +32,7 @@ final class VectorPackedKernel implements PackedKernel {
     /** Rows of B per block of {@code C = A · B}. */
     private static final int KC = 2048;
     /** Where the first block's accumulators start: zeros, so C need not be cleared beforehand. */
-    private static final double[] ZERO = new double[W];
+    private static final double[] ZERO = VectorTiles.ZERO;
     /** Per-thread buffer for the last strip's n x 8 columns of C. */
     private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[][] {
         new double[0]});
@@ -166,18 +166,21 @@ final class VectorPackedKernel implements PackedKernel {
                 int r1 = Math.min(r0 + 1, n - 1);
                 int r2 = Math.min(r0 + 2, n - 1);
                 int r3 = Math.min(r0 + 3, n - 1);
+                // the first block starts from zeros, later ones from what C holds (chosen here, not in the tile)
+                double[] ci = p0 == 0 ? ZERO : cc;
+                int keep = p0 == 0 ? 0 : 1;
                 if (last && m - full * W <= 4) {
                     // a last strip with at most 4 real columns (W1·X: 209 = 26·8 + 1) needs only its first
                     // vector: 4 accumulators, half the work of a 4x2 tile
-                    tile4x1(ap, g * 4 * k + 4 * p0, bp, bo, cc, r0 * ldc, r1 * ldc, r2 * ldc, r3 * ldc, kc, p0 == 0);
+                    tile4x1(ap, g * 4 * k + 4 * p0, bp, bo, cc, r0 * ldc, r1 * ldc, r2 * ldc, r3 * ldc, kc, ci, keep);
                 } else if (n - r0 == 3) {
                     // a last group of 3 rows (n = 7: the two-layer net's W1·X and dZ1·Xᵀ) runs 6
                     // accumulators instead of repeating its last row
                     tile3x2(ap, g * 4 * k + 4 * p0, bp, bo, cc, r0 * ldc + jc, r1 * ldc + jc, r2 * ldc + jc, kc,
-                            p0 == 0);
+                            ci, keep);
                 } else {
                     VectorTiles.tile4x2(ap, g * 4 * k + 4 * p0, bp, bo, cc, r0 * ldc + jc, r1 * ldc + jc, r2 * ldc + jc,
-                            r3 * ldc + jc, kc, p0 == 0);
+                            r3 * ldc + jc, kc, ci, keep);
                 }
             }
         }
@@ -188,12 +191,11 @@ final class VectorPackedKernel implements PackedKernel {
      * real columns (the other 4 columns of cc stay as they are).
      */
     private static void tile4x1(double[] ap, int ao, double[] bp, int bo, double[] cc,
-                                int c0, int c1, int c2, int c3, int kc, boolean first) {
-        double[] ci = first ? ZERO : cc;
-        DoubleVector s0 = DoubleVector.fromArray(S, ci, first ? 0 : c0);
-        DoubleVector s1 = DoubleVector.fromArray(S, ci, first ? 0 : c1);
-        DoubleVector s2 = DoubleVector.fromArray(S, ci, first ? 0 : c2);
-        DoubleVector s3 = DoubleVector.fromArray(S, ci, first ? 0 : c3);
+                                int c0, int c1, int c2, int c3, int kc, double[] ci, int keep) {
+        DoubleVector s0 = DoubleVector.fromArray(S, ci, c0 * keep);
+        DoubleVector s1 = DoubleVector.fromArray(S, ci, c1 * keep);
+        DoubleVector s2 = DoubleVector.fromArray(S, ci, c2 * keep);
+        DoubleVector s3 = DoubleVector.fromArray(S, ci, c3 * keep);
         for (int q = 0; q < kc; q++) {
             int aq = ao + q * 4;
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo + q * W);
@@ -213,14 +215,13 @@ final class VectorPackedKernel implements PackedKernel {
      * hide the add latency); A4's fourth entry, a repeat of the third row, is not read.
      */
     private static void tile3x2(double[] ap, int ao, double[] bp, int bo, double[] cc,
-                                int c0, int c1, int c2, int kc, boolean first) {
-        double[] ci = first ? ZERO : cc;
-        DoubleVector s00 = DoubleVector.fromArray(S, ci, first ? 0 : c0);
-        DoubleVector s01 = DoubleVector.fromArray(S, ci, first ? 4 : c0 + 4);
-        DoubleVector s10 = DoubleVector.fromArray(S, ci, first ? 0 : c1);
-        DoubleVector s11 = DoubleVector.fromArray(S, ci, first ? 4 : c1 + 4);
-        DoubleVector s20 = DoubleVector.fromArray(S, ci, first ? 0 : c2);
-        DoubleVector s21 = DoubleVector.fromArray(S, ci, first ? 4 : c2 + 4);
+                                int c0, int c1, int c2, int kc, double[] ci, int keep) {
+        DoubleVector s00 = DoubleVector.fromArray(S, ci, c0 * keep);
+        DoubleVector s01 = DoubleVector.fromArray(S, ci, c0 * keep + 4);
+        DoubleVector s10 = DoubleVector.fromArray(S, ci, c1 * keep);
+        DoubleVector s11 = DoubleVector.fromArray(S, ci, c1 * keep + 4);
+        DoubleVector s20 = DoubleVector.fromArray(S, ci, c2 * keep);
+        DoubleVector s21 = DoubleVector.fromArray(S, ci, c2 * keep + 4);
         for (int q = 0; q < kc; q++) {
             int bq = bo + q * W;
             int aq = ao + q * 4;
@@ -258,30 +259,41 @@ final class VectorPackedKernel implements PackedKernel {
                 int sb = Math.min(s + 1, s1 - 1);
                 int sc = Math.min(s + 2, s1 - 1);
                 int sd = Math.min(s + 3, s1 - 1);
+                double[] ca = sa >= full ? edge : c;
+                double[] cb = sb >= full ? edge : c;
+                double[] cc = sc >= full ? edge : c;
+                double[] cd = sd >= full ? edge : c;
+                // the first block starts from zeros, later ones from what C holds (chosen here, not in the tile)
+                int keep = p0 == 0 ? 0 : 1;
                 for (int i = 0; i < n; i++) {
                     tile1x4(a, i * k + p0, bp, (sa * k + p0) * W, (sb * k + p0) * W, (sc * k + p0) * W,
                             (sd * k + p0) * W,
-                            sa >= full ? edge : c, sa >= full ? i * W : i * m + sa * W,
-                            sb >= full ? edge : c, sb >= full ? i * W : i * m + sb * W,
-                            sc >= full ? edge : c, sc >= full ? i * W : i * m + sc * W,
-                            sd >= full ? edge : c, sd >= full ? i * W : i * m + sd * W, kc, p0 == 0);
+                            ca, sa >= full ? i * W : i * m + sa * W,
+                            cb, sb >= full ? i * W : i * m + sb * W,
+                            cc, sc >= full ? i * W : i * m + sc * W,
+                            cd, sd >= full ? i * W : i * m + sd * W, kc,
+                            keep == 0 ? ZERO : ca, keep == 0 ? ZERO : cb, keep == 0 ? ZERO : cc, keep == 0 ? ZERO : cd,
+                            keep);
                 }
             }
         }
     }
 
-    /** One row of C over 4 strips: 8 accumulators, per p one broadcast of A and 8 vector loads of B. */
+    /**
+     * One row of C over 4 strips: 8 accumulators, per p one broadcast of A and 8 vector loads of B. The
+     * sums start from ia..id at {@code oa·keep, ...} ({@code ZERO} and 0 in the first block).
+     */
     private static void tile1x4(double[] a, int ao, double[] bp, int b0, int b1, int b2, int b3,
                                 double[] ca, int oa, double[] cb, int ob, double[] cc, int oc, double[] cd, int od,
-                                int kc, boolean first) {
-        DoubleVector s00 = DoubleVector.fromArray(S, first ? ZERO : ca, first ? 0 : oa);
-        DoubleVector s01 = DoubleVector.fromArray(S, first ? ZERO : ca, first ? 4 : oa + 4);
-        DoubleVector s10 = DoubleVector.fromArray(S, first ? ZERO : cb, first ? 0 : ob);
-        DoubleVector s11 = DoubleVector.fromArray(S, first ? ZERO : cb, first ? 4 : ob + 4);
-        DoubleVector s20 = DoubleVector.fromArray(S, first ? ZERO : cc, first ? 0 : oc);
-        DoubleVector s21 = DoubleVector.fromArray(S, first ? ZERO : cc, first ? 4 : oc + 4);
-        DoubleVector s30 = DoubleVector.fromArray(S, first ? ZERO : cd, first ? 0 : od);
-        DoubleVector s31 = DoubleVector.fromArray(S, first ? ZERO : cd, first ? 4 : od + 4);
+                                int kc, double[] ia, double[] ib, double[] ic, double[] id, int keep) {
+        DoubleVector s00 = DoubleVector.fromArray(S, ia, oa * keep);
+        DoubleVector s01 = DoubleVector.fromArray(S, ia, oa * keep + 4);
+        DoubleVector s10 = DoubleVector.fromArray(S, ib, ob * keep);
+        DoubleVector s11 = DoubleVector.fromArray(S, ib, ob * keep + 4);
+        DoubleVector s20 = DoubleVector.fromArray(S, ic, oc * keep);
+        DoubleVector s21 = DoubleVector.fromArray(S, ic, oc * keep + 4);
+        DoubleVector s30 = DoubleVector.fromArray(S, id, od * keep);
+        DoubleVector s31 = DoubleVector.fromArray(S, id, od * keep + 4);
         for (int q = 0; q < kc; q++) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao + q]);
             int o = q * W;

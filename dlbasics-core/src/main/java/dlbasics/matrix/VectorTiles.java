@@ -20,8 +20,11 @@ final class VectorTiles {
     static final int L = 4;
     /** Columns per tile: two vectors, one strip of a {@link PackedMatrix}. */
     static final int W = 2 * L;
-    /** Where a tile's accumulators start when {@code first}: zeros, so C need not be cleared beforehand. */
-    private static final double[] ZERO = new double[W];
+    /**
+     * Where a tile's accumulators start in a product's first block of p (pass it as {@code ci} with
+     * {@code keep} 0): zeros, so C need not be cleared beforehand.
+     */
+    static final double[] ZERO = new double[W];
 
     private VectorTiles() {
     }
@@ -34,21 +37,22 @@ final class VectorTiles {
     /**
      * The 4x2 tile: 8 columns of rows c0..c3 of cc (offsets of their first column) become
      * {@code start + Σ_{q < kc} A4[q][r] · Bs[q][0..7]}, q increasing, one multiply and one add per term;
-     * {@code start} is 0 when {@code first}, else what cc holds. A4 is 4 values per q from {@code ap[ao]},
+     * {@code start} is read from {@code ci} at {@code c0·keep, ...}: {@code (ZERO, 0)} starts at zero,
+     * {@code (cc, 1)} adds to what cc holds. The caller chooses, so the tile has no branch whose profile
+     * could depend on the shapes run before (a branch C2 has never seen taken deoptimises the tile). A4 is 4 values per q from {@code ap[ao]},
      * the strip Bs 8 values per q from {@code bp[bo]}. Per q: 2 vector loads, 4 broadcasts, 8 multiplies,
      * 8 adds, 8 accumulators (more spill on C2).
      */
     static void tile4x2(double[] ap, int ao, double[] bp, int bo, double[] cc,
-                        int c0, int c1, int c2, int c3, int kc, boolean first) {
-        double[] ci = first ? ZERO : cc;
-        DoubleVector s00 = DoubleVector.fromArray(S, ci, first ? 0 : c0);
-        DoubleVector s01 = DoubleVector.fromArray(S, ci, first ? L : c0 + L);
-        DoubleVector s10 = DoubleVector.fromArray(S, ci, first ? 0 : c1);
-        DoubleVector s11 = DoubleVector.fromArray(S, ci, first ? L : c1 + L);
-        DoubleVector s20 = DoubleVector.fromArray(S, ci, first ? 0 : c2);
-        DoubleVector s21 = DoubleVector.fromArray(S, ci, first ? L : c2 + L);
-        DoubleVector s30 = DoubleVector.fromArray(S, ci, first ? 0 : c3);
-        DoubleVector s31 = DoubleVector.fromArray(S, ci, first ? L : c3 + L);
+                        int c0, int c1, int c2, int c3, int kc, double[] ci, int keep) {
+        DoubleVector s00 = DoubleVector.fromArray(S, ci, c0 * keep);
+        DoubleVector s01 = DoubleVector.fromArray(S, ci, c0 * keep + L);
+        DoubleVector s10 = DoubleVector.fromArray(S, ci, c1 * keep);
+        DoubleVector s11 = DoubleVector.fromArray(S, ci, c1 * keep + L);
+        DoubleVector s20 = DoubleVector.fromArray(S, ci, c2 * keep);
+        DoubleVector s21 = DoubleVector.fromArray(S, ci, c2 * keep + L);
+        DoubleVector s30 = DoubleVector.fromArray(S, ci, c3 * keep);
+        DoubleVector s31 = DoubleVector.fromArray(S, ci, c3 * keep + L);
         for (int q = 0; q < kc; q++) {
             int bq = bo + q * W;
             int aq = ao + q * 4;
