@@ -36,13 +36,13 @@ import java.util.Map;
  * </pre>
  * Workloads: {@code flower} (hidden sizes 1..50, 5000 iterations each; {@code flower:A-B} for sizes A..B),
  * {@code logreg} (12288 x 209, 300 iterations), {@code twolayer} (12288,7,1, 300), {@code llayer}
- * (12288,20,7,5,1, 200), {@code csvdeep} (a 30-feature, 569-example table, (30,20,7,5,1), 2000).
+ * (12288,20,7,5,1, 300), {@code csvdeep} (a 30-feature, 569-example table, (30,20,7,5,1), 2000).
  * The cat workloads read {@code <dlbasics.shared>/datasets/train_catvnoncat.h5} when it is there, else
  * random data of its shape. Iterations scale with {@code -Dcrossshape.scale=F}.
  *
  * <p>Per workload: the training time; bytes allocated per iteration on every thread (calling thread and
- * the pool's workers, ThreadMXBean), counted from the second half of its iterations so that the JIT's
- * warm-up is left out; and the peak heap (all heap pools' peak usage, reset before each workload).
+ * the pool's workers, ThreadMXBean), counted over the last third of its iterations so that the JIT's
+ * warm-up (and a deoptimisation's re-warm-up, which boxes vectors) is left out; and the peak heap (all heap pools' peak usage, reset before each workload).
  * The orders: forward, reverse, and interleaved (the flower's sizes in five blocks between the others).
  * Targets: each within 10 % of alone, allocation per iteration about zero, peak heap bounded.
  */
@@ -296,7 +296,7 @@ public final class CrossShape {
                 Dataset d = Planar.flower();
                 int its = iterations(5000);
                 for (int h = lo; h <= hi; h++) {
-                    Allocation a = new Allocation(its / 2);
+                    Allocation a = new Allocation(its - its / 3);
                     Trainer t = Trainer.builder().learningRate(1.2).iterations(its).seed(2)
                             .initializer(Initializer.SMALL_RANDOM).costEvery(1000).listener(a).build();
                     Network net = Network.of(Activation.TANH, 2, h, 1);
@@ -309,7 +309,7 @@ public final class CrossShape {
             case "logreg": {
                 Dataset d = cats();
                 int its = iterations(300);
-                Allocation a = new Allocation(its / 2);
+                Allocation a = new Allocation(its - its / 3);
                 Trainer t = LogisticRegression.trainerBuilder().learningRate(0.005).iterations(its).costEvery(100)
                         .listener(a).build();
                 Network net = LogisticRegression.network(d.X().rows());
@@ -324,8 +324,8 @@ public final class CrossShape {
                 Dataset d = "csvdeep".equals(name) ? table() : cats();
                 int[] dims = "twolayer".equals(name) ? new int[] {12288, 7, 1}
                         : "llayer".equals(name) ? new int[] {12288, 20, 7, 5, 1} : new int[] {30, 20, 7, 5, 1};
-                int its = iterations("twolayer".equals(name) ? 300 : "llayer".equals(name) ? 200 : 2000);
-                Allocation a = new Allocation(its / 2);
+                int its = iterations("csvdeep".equals(name) ? 2000 : 300);
+                Allocation a = new Allocation(its - its / 3);
                 Trainer t = Trainer.builder().learningRate(0.0075).iterations(its).seed(1)
                         .initializer("twolayer".equals(name) ? Initializer.SMALL_RANDOM : Initializer.SCALED_BY_FAN_IN)
                         .costEvery(100).listener(a).build();
