@@ -279,7 +279,7 @@ public final class Gemm {
      * @param b {@code k x m}, packed
      * @param c the output, {@code n x m}; must not share storage with a
      */
-    public static void multiply(Matrix a, PackedMatrix b, Matrix c) {
+    static void multiply(Matrix a, PackedMatrix b, Matrix c) {
         multiply(a, b, c, Kernels.PACKED_KERNEL, null);
     }
 
@@ -292,7 +292,7 @@ public final class Gemm {
      * @param b {@code k x m}, packed
      * @param c the output, {@code n x k}; must not share storage with a
      */
-    public static void multiplyTransposed(Matrix a, PackedMatrix b, Matrix c) {
+    static void multiplyTransposed(Matrix a, PackedMatrix b, Matrix c) {
         multiplyTransposed(a, b, c, Kernels.PACKED_KERNEL, null);
     }
 

@@ -20,7 +20,7 @@ package dlbasics.matrix;
  *
  * <p>The copy is a snapshot: changing the source matrix afterwards does not change it.
  */
-public final class PackedMatrix {
+final class PackedMatrix {
     /** Columns per strip: two vectors of 4 doubles (256-bit). */
     static final int STRIP = 8;
 
@@ -42,7 +42,7 @@ public final class PackedMatrix {
      * @param B any {@code rows x cols} matrix
      * @return its packed copy, {@code rows x cols}
      */
-    public static PackedMatrix of(Matrix B) {
+    static PackedMatrix of(Matrix B) {
         int rows = B.rows();
         int cols = B.cols();
         double[] src = B.data();
