@@ -325,7 +325,7 @@ def products_section(rep, runner, T, peak, seconds):
     rep.say("## Products at the course's shapes (median of repeated calls, %g s each)" % seconds)
     rep.say("Java: `dlbasics.bench.Workloads gemm` (Gemm.multiply called directly, not through the command); "
             "numpy: `course_numpy.py gemm` (np.dot). Flops: 2·n·k·m per product. Rows marked%s multiply by X "
-            "packed once (PackedMatrix), as the trainer's first layer does; the others read X as stored. numpy's "
+            "passed as X.fixed(), so Gemm reads its packed copy, as the trainer's first layer does; the others read X as stored. numpy's "
             "column is the same np.dot for both." % PACKED)
     rep.say()
     rep.say("| shape | threads | Java ms | Java GFLOP/s | Java share of FMA peak | numpy ms | numpy GFLOP/s "

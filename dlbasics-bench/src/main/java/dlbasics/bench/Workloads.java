@@ -3,7 +3,6 @@ package dlbasics.bench;
 import dlbasics.data.Dataset;
 import dlbasics.matrix.Gemm;
 import dlbasics.matrix.Matrix;
-import dlbasics.matrix.PackedMatrix;
 import dlbasics.model.Network;
 import dlbasics.model.Trainer;
 import dlbasics.model.TrainingResult;
@@ -122,14 +121,14 @@ public final class Workloads {
     /**
      * The products of the cat networks, each timed repeatedly for about {@code seconds}: as stored
      * ({@code Gemm.multiply} on plain matrices, X read in place) and, for the products with X, also on X
-     * packed once ({@link PackedMatrix}, shape name suffixed {@value #PACKED}), which is how the trainer's
+     * passed as a {@link Matrix#fixed()} view (Gemm reads its packed copy; shape name suffixed {@value #PACKED}), which is how the trainer's
      * first layer runs them. Only the shapes whose name (with the suffix) contains {@code only} are timed
      * ("" for all; e.g. "20x12288" for both W1·X with 20 rows, "W1.X 20x12288.12288x209 [X packed]" for one).
      */
     static void gemm(double seconds, String only) {
         NumpyRandom rng = new NumpyRandom(0);
         Matrix X = rng.randn(12288, 209);
-        PackedMatrix XP = PackedMatrix.of(X);
+        Matrix XF = X.fixed();
         Object[][] shapes = {
             // name, A rows, A cols, transA, B rows, B cols, transB
             {"W1.X 20x12288.12288x209", 20, 12288, false, 12288, 209, false},
@@ -160,7 +159,7 @@ public final class Workloads {
                 report(name, n, k, m, time(seconds, () -> Gemm.multiply(a, ta, b, tb, c)));
             }
             if (b == X && (name + PACKED).contains(only)) {
-                Runnable packed = tb ? () -> Gemm.multiplyTransposed(a, XP, c) : () -> Gemm.multiply(a, XP, c);
+                Runnable packed = () -> Gemm.multiply(a, false, XF, tb, c);
                 report(name + PACKED, n, k, m, time(seconds, packed));
             }
         }

@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One iteration of {@link Trainer}'s loop (the step it takes: {@link SmallNetworkStep} for the flower,
- * {@link GradientDescentStep} for the others; forward with the cost, backward, update) for
+ * One iteration of {@link Trainer}'s loop ({@link Propagation}'s forward with the cost and backward, then
+ * the {@link GradientDescent} update) for
  * the course's networks, on data of the course's shapes (random pixels in [0, 1), random labels: the
  * time does not depend on the values). This class sits in the model package of the bench module to
- * reach the package-private step. With the GC profiler it shows the allocation per iteration:
+ * reach the package-private pass. With the GC profiler it shows the allocation per iteration:
  *
  * <pre>java -jar dlbasics-bench/target/benchmarks.jar TrainingStepBenchmark -prof gc</pre>
  */
@@ -38,7 +38,8 @@ public class TrainingStepBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private TrainingStep step;
+    private Propagation pass;
+    private UpdateRule.Run update;
     private double rate;
 
     @Setup
@@ -54,16 +55,17 @@ public class TrainingStepBenchmark {
         }
         Network net = w.network();
         net.initialize(w.init(), new NumpyRandom(w.seed()));
-        step = Trainer.stepFor(net, X, Y, OutputGradient.SIMPLIFIED);
+        pass = new Propagation(net, X, Y, OutputGradient.A_MINUS_Y);
+        update = new GradientDescent().start(net);
         rate = w.rate();
     }
 
     @Benchmark
     public double step() {
-        step.forwardWithoutCost();
-        double cost = step.cost();
-        step.backward();
-        step.update(rate);
+        pass.forward();
+        double cost = pass.cost();
+        pass.backward();
+        update.update(pass.gradients(), rate);
         return cost;
     }
 }

@@ -6,7 +6,7 @@ import dlbasics.model.Trainer;
 import dlbasics.model.TrainingListener;
 import dlbasics.model.TrainingResult;
 import dlbasics.model.TrainingState;
-import dlbasics.nn.Losses;
+import dlbasics.nn.Loss;
 
 import java.util.List;
 
@@ -34,7 +34,7 @@ record Run(Plan plan, Network network, TrainingResult result, double finalCost, 
     }
 
     private static Run scored(Plan plan, Network network, TrainingResult result, DataSource.Loaded data) {
-        double cost = Losses.crossEntropy(network.predictProbabilities(data.train().X()), data.train().Y());
+        double cost = Loss.BINARY_CROSS_ENTROPY.cost(network.predictProbabilities(data.train().X()), data.train().Y());
         double train = network.accuracy(data.train().X(), data.train().Y());
         Double test = data.test() == null ? null : network.accuracy(data.test().X(), data.test().Y());
         return new Run(plan, network, result, cost, train, test);

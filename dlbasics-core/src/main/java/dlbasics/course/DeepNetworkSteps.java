@@ -2,18 +2,18 @@ package dlbasics.course;
 
 import dlbasics.data.Dataset;
 import dlbasics.matrix.Matrix;
-import dlbasics.matrix.MatrixOps;
 import dlbasics.matrix.Shapes;
+import dlbasics.model.GradientDescent;
 import dlbasics.model.Network;
 import dlbasics.model.TrainingDivergedException;
 import dlbasics.nn.Activation;
 import dlbasics.nn.Initializer;
 import dlbasics.nn.Linear;
-import dlbasics.nn.LossBackward;
-import dlbasics.nn.Losses;
+import dlbasics.nn.Loss;
 import dlbasics.random.NumpyRandom;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +22,8 @@ import java.util.function.ObjDoubleConsumer;
 /**
  * The course's fourth and fifth notebooks, "Building your deep neural network: step by step" and
  * "Deep neural network application", under Java names. Each function returns new matrices, like the
- * notebooks, and does its maths through the nn kernels ({@link Linear}, {@link Activation},
- * {@link Losses}, {@link LossBackward}, {@link MatrixOps}).
+ * notebooks, and does its maths through the one layer code the trainer uses ({@link Linear},
+ * {@link Activation}, {@link Loss}, {@link GradientDescent#step}).
  *
  * <p>The model is {@code [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID}. Shapes follow the course:
  * X is {@code n[0] x m} (one example per column), Y is {@code 1 x m}, W[l] is {@code n[l] x n[l-1]},
@@ -57,6 +57,79 @@ public final class DeepNetworkSteps {
     public static final int COST_EVERY = 100;
 
     private DeepNetworkSteps() {
+    }
+
+    /**
+     * The course's {@code linear_cache = (A, W, b)}, what {@link #linearForward} keeps for the backward pass.
+     *
+     * @param APrev the layer's input A[l-1], {@code n[l-1] x m}
+     * @param W     the layer's weights, {@code n[l] x n[l-1]}
+     * @param b     the layer's biases, {@code n[l] x 1}
+     */
+    public record LinearCache(Matrix APrev, Matrix W, Matrix b) {
+    }
+
+    /**
+     * The course's {@code cache = (linear_cache, activation_cache)} of {@link #linearActivationForward}.
+     *
+     * @param linear the linear cache (A[l-1], W[l], b[l])
+     * @param Z      the activation cache, the pre-activation Z[l], {@code n[l] x m}
+     */
+    public record LayerCache(LinearCache linear, Matrix Z) {
+    }
+
+    /** What {@link #linearForward} returns: {@code Z = W·A + b} ({@code n[l] x m}) and its cache. */
+    public record LinearResult(Matrix Z, LinearCache cache) {
+    }
+
+    /** What {@link #linearActivationForward} returns: {@code A = g(W·APrev + b)} ({@code n[l] x m}) and its cache. */
+    public record LinearActivationResult(Matrix A, LayerCache cache) {
+    }
+
+    /**
+     * What {@link #lModelForward} returns: the output activations and one cache per layer.
+     *
+     * @param AL     the sigmoid output, {@code n[L] x m} (usually {@code 1 x m})
+     * @param caches the layer caches, layer 1 first ({@code caches.get(l - 1)} is layer l's)
+     */
+    public record ModelOutput(Matrix AL, List<LayerCache> caches) {
+        /** Keeps an unmodifiable copy of the list. */
+        public ModelOutput {
+            caches = List.copyOf(caches);
+        }
+    }
+
+    /**
+     * The gradients of one layer, the course's {@code dA_prev, dW, db}.
+     *
+     * @param dAPrev gradient with respect to the layer's input, {@code n[l-1] x m}
+     * @param dW     gradient with respect to W[l], {@code n[l] x n[l-1]}
+     * @param db     gradient with respect to b[l], {@code n[l] x 1}
+     */
+    public record LayerGradients(Matrix dAPrev, Matrix dW, Matrix db) {
+    }
+
+    /**
+     * What {@link #twoLayerModel} and {@link #lLayerModel} return, the course's {@code parameters, costs}.
+     *
+     * @param parameters the trained parameters by course name, W1, b1, W2, b2, ... in that order
+     * @param costs      the cost before the update of iterations 0, 100, 200, ... (one every 100)
+     */
+    public record ModelResult(Map<String, Matrix> parameters, List<Double> costs) {
+        /** Keeps unmodifiable copies (the map keeps its order). */
+        public ModelResult {
+            parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+            costs = List.copyOf(costs);
+        }
+    }
+
+    /**
+     * What {@link #predict} returns.
+     *
+     * @param predictions 1 where the output activation is {@code > 0.5}, else 0; {@code 1 x m}
+     * @param accuracy    the share of predictions equal to the labels, in [0, 1] (multiply by 100 for percent)
+     */
+    public record Prediction(Matrix predictions, double accuracy) {
     }
 
     // ------------------------------------------------------------------ initialization
@@ -108,10 +181,10 @@ public final class DeepNetworkSteps {
      * @param b {@code n[l] x 1}
      * @return Z ({@code n[l] x m}) and the cache (A, W, b)
      */
-    public static DeepLinearForward linearForward(Matrix A, Matrix W, Matrix b) {
+    public static LinearResult linearForward(Matrix A, Matrix W, Matrix b) {
         Matrix Z = Matrix.zeros(W.rows(), A.cols());
         Linear.forward(W, A, b, Z);
-        return new DeepLinearForward(Z, new DeepLinearCache(A, W, b));
+        return new LinearResult(Z, new LinearCache(A, W, b));
     }
 
     /**
@@ -120,7 +193,7 @@ public final class DeepNetworkSteps {
      *
      * @see #linearActivationForward(Matrix, Matrix, Matrix, Activation)
      */
-    public static DeepActivationForward linearActivationForward(Matrix APrev, Matrix W, Matrix b, String activation) {
+    public static LinearActivationResult linearActivationForward(Matrix APrev, Matrix W, Matrix b, String activation) {
         return linearActivationForward(APrev, W, b, Activation.parse(activation));
     }
 
@@ -132,10 +205,10 @@ public final class DeepNetworkSteps {
      * @param b     {@code n[l] x 1}
      * @return A ({@code n[l] x m}) and the cache ((APrev, W, b), Z)
      */
-    public static DeepActivationForward linearActivationForward(Matrix APrev, Matrix W, Matrix b, Activation activation) {
-        DeepLinearForward linear = linearForward(APrev, W, b);
+    public static LinearActivationResult linearActivationForward(Matrix APrev, Matrix W, Matrix b, Activation activation) {
+        LinearResult linear = linearForward(APrev, W, b);
         Matrix A = activation.forward(linear.Z());
-        return new DeepActivationForward(A, new DeepLayerCache(linear.cache(), linear.Z()));
+        return new LinearActivationResult(A, new LayerCache(linear.cache(), linear.Z()));
     }
 
     /**
@@ -145,17 +218,17 @@ public final class DeepNetworkSteps {
      * @param parameters W1, b1, ..., WL, bL
      * @return AL ({@code n[L] x m}) and the L caches, layer 1 first
      */
-    public static DeepModelForward lModelForward(Matrix X, Map<String, Matrix> parameters) {
+    public static ModelOutput lModelForward(Matrix X, Map<String, Matrix> parameters) {
         int L = numLayers("lModelForward", parameters);
-        List<DeepLayerCache> caches = new ArrayList<>(L);
+        List<LayerCache> caches = new ArrayList<>(L);
         Matrix A = X;
         for (int l = 1; l <= L; l++) {
             Activation g = l == L ? Activation.SIGMOID : Activation.RELU;
-            DeepActivationForward f = linearActivationForward(A, parameters.get("W" + l), parameters.get("b" + l), g);
+            LinearActivationResult f = linearActivationForward(A, parameters.get("W" + l), parameters.get("b" + l), g);
             caches.add(f.cache());
             A = f.A();
         }
-        return new DeepModelForward(A, caches);
+        return new ModelOutput(A, caches);
     }
 
     /** L, the number of layers: W1, b1, ... are counted until the first missing W; each W needs its b. */
@@ -178,13 +251,13 @@ public final class DeepNetworkSteps {
 
     /**
      * {@code compute_cost}: {@code J = -(1/m) Σ [y log(a) + (1-y) log(1-a)]}, through
-     * {@link Losses#crossEntropy} (kept finite where an activation saturates to exactly 0 or 1).
+     * {@link Loss#BINARY_CROSS_ENTROPY} (kept finite where an activation saturates to exactly 0 or 1).
      *
      * @param AL the output activations, {@code 1 x m}
      * @param Y  the labels, {@code 1 x m}
      */
     public static double computeCost(Matrix AL, Matrix Y) {
-        return Losses.crossEntropy(AL, Y);
+        return Loss.BINARY_CROSS_ENTROPY.cost(AL, Y);
     }
 
     // ------------------------------------------------------------------ backward
@@ -197,27 +270,18 @@ public final class DeepNetworkSteps {
      * @param cache (APrev, W, b) from {@link #linearForward}
      * @return dAPrev ({@code n[l-1] x m}), dW ({@code n[l] x n[l-1]}), db ({@code n[l] x 1})
      */
-    public static DeepGradients linearBackward(Matrix dZ, DeepLinearCache cache) {
+    public static LayerGradients linearBackward(Matrix dZ, LinearCache cache) {
+        return linearBackward(dZ, cache, true);
+    }
+
+    private static LayerGradients linearBackward(Matrix dZ, LinearCache cache, boolean withDAPrev) {
         Matrix APrev = cache.APrev();
         Matrix W = cache.W();
         Matrix dW = Matrix.zeros(W.rows(), W.cols());
         Matrix db = Matrix.zeros(W.rows(), 1);
-        Matrix dAPrev = Matrix.zeros(APrev.rows(), APrev.cols());
+        Matrix dAPrev = withDAPrev ? Matrix.zeros(APrev.rows(), APrev.cols()) : null;
         Linear.backward(dZ, APrev, W, dW, db, dAPrev);
-        return new DeepGradients(dAPrev, dW, db);
-    }
-
-    /**
-     * {@link #linearBackward} of the input layer in the training loop: no dA0 (dAPrev is null), and
-     * {@code dW = (1/m) dZ·XT} from X transposed once per run ({@code XT} is {@code m x n[0]}), which
-     * {@link Linear#backwardTransposedInput} reads row by row; the same bits as {@link Linear#backward}.
-     */
-    private static DeepGradients inputLayerBackward(Matrix dZ, DeepLinearCache cache, Matrix XT) {
-        Matrix W = cache.W();
-        Matrix dW = Matrix.zeros(W.rows(), W.cols());
-        Matrix db = Matrix.zeros(W.rows(), 1);
-        Linear.backwardTransposedInput(dZ, XT, W, dW, db, null);
-        return new DeepGradients(null, dW, db);
+        return new LayerGradients(dAPrev, dW, db);
     }
 
     /**
@@ -252,9 +316,9 @@ public final class DeepNetworkSteps {
     /**
      * {@code linear_activation_backward} with the course's activation names, "relu" or "sigmoid".
      *
-     * @see #linearActivationBackward(Matrix, DeepLayerCache, Activation)
+     * @see #linearActivationBackward(Matrix, LayerCache, Activation)
      */
-    public static DeepGradients linearActivationBackward(Matrix dA, DeepLayerCache cache, String activation) {
+    public static LayerGradients linearActivationBackward(Matrix dA, LayerCache cache, String activation) {
         return linearActivationBackward(dA, cache, Activation.parse(activation));
     }
 
@@ -265,7 +329,7 @@ public final class DeepNetworkSteps {
      * @param cache ((APrev, W, b), Z) from {@link #linearActivationForward}
      * @return dAPrev ({@code n[l-1] x m}), dW ({@code n[l] x n[l-1]}), db ({@code n[l] x 1})
      */
-    public static DeepGradients linearActivationBackward(Matrix dA, DeepLayerCache cache, Activation activation) {
+    public static LayerGradients linearActivationBackward(Matrix dA, LayerCache cache, Activation activation) {
         return linearBackward(activationBackward(dA, cache.Z(), activation), cache.linear());
     }
 
@@ -279,29 +343,24 @@ public final class DeepNetworkSteps {
      * @return in the course's order: dA(L-1), dW(L), db(L), dA(L-2), dW(L-1), db(L-1), ..., dA0, dW1,
      * db1, where dA(l) is the gradient with respect to A[l] ({@code n[l] x m}; dA0 is with respect to X)
      */
-    public static Map<String, Matrix> lModelBackward(Matrix AL, Matrix Y, List<DeepLayerCache> caches) {
-        return lModelBackward(AL, Y, caches, null);
+    public static Map<String, Matrix> lModelBackward(Matrix AL, Matrix Y, List<LayerCache> caches) {
+        return lModelBackward(AL, Y, caches, true);
     }
 
-    /**
-     * {@link #lModelBackward(Matrix, Matrix, List)}; with {@code XT = Xᵀ} ({@code m x n[0]}) given, the
-     * training loop's variant: layer 1 goes through {@link #inputLayerBackward}, so there is no dA0.
-     */
-    private static Map<String, Matrix> lModelBackward(Matrix AL, Matrix Y, List<DeepLayerCache> caches, Matrix XT) {
+    /** {@link #lModelBackward(Matrix, Matrix, List)}, without dA0 when {@code withDA0} is false (no update needs it). */
+    private static Map<String, Matrix> lModelBackward(Matrix AL, Matrix Y, List<LayerCache> caches, boolean withDA0) {
         int L = caches.size();
         if (L == 0) {
             throw new IllegalArgumentException("lModelBackward: no caches; pass the caches that lModelForward returned with AL");
         }
         Matrix dAL = Matrix.zeros(AL.rows(), AL.cols());
-        LossBackward.crossEntropy(AL, Y, dAL);
+        Loss.BINARY_CROSS_ENTROPY.activationGradient(AL, Y, dAL);
         Map<String, Matrix> grads = new LinkedHashMap<>();
         Matrix dA = dAL;
         for (int l = L; l >= 1; l--) {
             Activation g = l == L ? Activation.SIGMOID : Activation.RELU;
-            DeepLayerCache cache = caches.get(l - 1);
-            DeepGradients layer = l == 1 && XT != null
-                    ? inputLayerBackward(activationBackward(dA, cache.Z(), g), cache.linear(), XT)
-                    : linearActivationBackward(dA, cache, g);
+            LayerCache cache = caches.get(l - 1);
+            LayerGradients layer = linearBackward(activationBackward(dA, cache.Z(), g), cache.linear(), l > 1 || withDA0);
             if (layer.dAPrev() != null) {
                 grads.put("dA" + (l - 1), layer.dAPrev());
             }
@@ -332,7 +391,7 @@ public final class DeepNetworkSteps {
                             name, grads.keySet()));
                 }
                 Matrix p = parameters.get(name).copy();
-                MatrixOps.subtractScaled(p, learningRate, gradient);
+                GradientDescent.step(p, gradient, learningRate);
                 updated.put(name, p);
             }
         }
@@ -346,7 +405,7 @@ public final class DeepNetworkSteps {
      *
      * @see #twoLayerModel(Matrix, Matrix, int[], double, int)
      */
-    public static DeepModelResult twoLayerModel(Matrix X, Matrix Y, int[] layersDims) {
+    public static ModelResult twoLayerModel(Matrix X, Matrix Y, int[] layersDims) {
         return twoLayerModel(X, Y, layersDims, 0.0075, 3000);
     }
 
@@ -359,7 +418,7 @@ public final class DeepNetworkSteps {
      * @param layersDims {@code (n_x, n_h, n_y)}
      * @return the trained parameters and the cost before iterations 0, 100, 200, ...
      */
-    public static DeepModelResult twoLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
+    public static ModelResult twoLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
                                                 int numIterations) {
         return twoLayerModel(X, Y, layersDims, learningRate, numIterations, null);
     }
@@ -370,7 +429,7 @@ public final class DeepNetworkSteps {
      *
      * @param costListener may be null
      */
-    public static DeepModelResult twoLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
+    public static ModelResult twoLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
                                                 int numIterations, ObjDoubleConsumer<Integer> costListener) {
         if (layersDims.length != 3) {
             throw new IllegalArgumentException(String.format(
@@ -386,7 +445,7 @@ public final class DeepNetworkSteps {
      *
      * @see #lLayerModel(Matrix, Matrix, int[], double, int)
      */
-    public static DeepModelResult lLayerModel(Matrix X, Matrix Y, int[] layersDims) {
+    public static ModelResult lLayerModel(Matrix X, Matrix Y, int[] layersDims) {
         return lLayerModel(X, Y, layersDims, 0.0075, 3000);
     }
 
@@ -400,7 +459,7 @@ public final class DeepNetworkSteps {
      * @param layersDims {@code [n0, n1, ..., nL]}, e.g. {12288, 20, 7, 5, 1}
      * @return the trained parameters and the cost before iterations 0, 100, 200, ...
      */
-    public static DeepModelResult lLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
+    public static ModelResult lLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
                                               int numIterations) {
         return lLayerModel(X, Y, layersDims, learningRate, numIterations, null);
     }
@@ -411,7 +470,7 @@ public final class DeepNetworkSteps {
      *
      * @param costListener may be null
      */
-    public static DeepModelResult lLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
+    public static ModelResult lLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
                                               int numIterations, ObjDoubleConsumer<Integer> costListener) {
         Map<String, Matrix> parameters = initializeParametersDeep(layersDims, Initializer.SCALED_BY_FAN_IN, new NumpyRandom(1));
         return train("lLayerModel", X, Y, parameters, learningRate, numIterations, costListener);
@@ -419,11 +478,11 @@ public final class DeepNetworkSteps {
 
     /**
      * The loop both models share: forward, cost, backward (without dA0, which no update needs and
-     * which at 12288 inputs is a third of the work, and with dW1 read from X transposed once), update. The cost is the course's formula on AL
+     * which at 12288 inputs is a third of the work), update. The cost is the course's formula on AL
      * ({@link #computeCost}); it is recorded before the update of every 100th iteration. A NaN cost
      * stops the run with a {@link TrainingDivergedException} that suggests a fix, as the Trainer does.
      */
-    private static DeepModelResult train(String op, Matrix X, Matrix Y, Map<String, Matrix> parameters,
+    private static ModelResult train(String op, Matrix X, Matrix Y, Map<String, Matrix> parameters,
                                          double learningRate, int numIterations,
                                          ObjDoubleConsumer<Integer> costListener) {
         Dataset.validate(op, X, Y);
@@ -437,15 +496,14 @@ public final class DeepNetworkSteps {
                     "%s: learningRate %s and numIterations %d; the learning rate must be positive and finite "
                             + "(the course uses 0.0075) and the iterations at least 0", op, learningRate, numIterations));
         }
-        Matrix XT = X.transpose();
         List<Double> costs = new ArrayList<>();
         for (int i = 0; i < numIterations; i++) {
-            DeepModelForward forward = lModelForward(X, parameters);
+            ModelOutput forward = lModelForward(X, parameters);
             double cost = computeCost(forward.AL(), Y);
             if (!Double.isFinite(cost)) {
                 throw new TrainingDivergedException("Cost", cost, i, learningRate);
             }
-            Map<String, Matrix> grads = lModelBackward(forward.AL(), Y, forward.caches(), XT);
+            Map<String, Matrix> grads = lModelBackward(forward.AL(), Y, forward.caches(), false);
             parameters = updateParameters(parameters, grads, learningRate);
             if (i % COST_EVERY == 0) {
                 costs.add(cost);
@@ -454,7 +512,7 @@ public final class DeepNetworkSteps {
                 }
             }
         }
-        return new DeepModelResult(parameters, costs);
+        return new ModelResult(parameters, costs);
     }
 
     /**
@@ -466,7 +524,7 @@ public final class DeepNetworkSteps {
      * @param parameters W1, b1, ..., WL, bL
      * @return the predictions ({@code 1 x m}) and the accuracy in [0, 1]
      */
-    public static DeepPrediction predict(Matrix X, Matrix Y, Map<String, Matrix> parameters) {
+    public static Prediction predict(Matrix X, Matrix Y, Map<String, Matrix> parameters) {
         Matrix p = lModelForward(X, parameters).AL().greaterThan(0.5);
         if (p.rows() != Y.rows() || p.cols() != Y.cols()) {
             throw new IllegalArgumentException(String.format(
@@ -474,6 +532,6 @@ public final class DeepNetworkSteps {
                     Shapes.shape(p), Shapes.shape(Y),
                     p.rows() == Y.cols() && p.cols() == Y.rows() ? " (did you mean Y.transpose()?)" : ""));
         }
-        return new DeepPrediction(p, p.equalTo(Y).mean());
+        return new Prediction(p, p.equalTo(Y).mean());
     }
 }

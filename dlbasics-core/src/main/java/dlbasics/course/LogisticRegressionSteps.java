@@ -1,12 +1,13 @@
 package dlbasics.course;
 
 import dlbasics.data.Dataset;
-import dlbasics.matrix.Gemm;
 import dlbasics.matrix.Matrix;
-import dlbasics.matrix.MatrixOps;
 import dlbasics.matrix.Shapes;
+import dlbasics.model.GradientDescent;
+import dlbasics.model.TrainingDivergedException;
 import dlbasics.nn.Activation;
-import dlbasics.nn.Losses;
+import dlbasics.nn.Linear;
+import dlbasics.nn.Loss;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,9 @@ import java.util.function.ObjDoubleConsumer;
 /**
  * The course's notebook 2, "logistic regression with a neural network mindset", function by function:
  * one sigmoid unit {@code A = σ(wᵀX + b)} trained by full-batch gradient descent on the cross-entropy.
- * The maths is done by the kernels ({@link Gemm}, {@link MatrixOps}, {@link Activation}, {@link Losses});
- * a step allocates only its m-sized activations and the gradient, never per element.
+ * The maths is the one dense layer's ({@link Linear}, {@link Activation}, {@link Loss}): the course's
+ * w ({@code dim x 1}) has the storage of the layer's {@code W = wᵀ} ({@code 1 x dim}), so it is wrapped,
+ * not copied, and dW is dwᵀ.
  *
  * <p>Shapes, m examples in columns: X is {@code dim x m} (12288 x 209 for the cat images), Y is
  * {@code 1 x m} with labels 0/1, w and dw are {@code dim x 1}, b and db are numbers, A is {@code 1 x m}.
@@ -91,32 +93,36 @@ public final class LogisticRegressionSteps {
                     "propagate: X is %s but Y is %s; Y must be 1 x m, one label per column of X%s",
                     Shapes.shape(X), Shapes.shape(Y), Y.cols() == 1 && Y.rows() == X.cols() ? " (did you mean Y.transpose()?)" : ""));
         }
-        int m = X.cols();
-        Matrix A = activation(w, b, X);
-        double cost = Losses.crossEntropy(A, Y);
+        Matrix W = rowView(w);
+        Matrix bias = Matrix.filled(1, 1, b);
+        Matrix A = Matrix.zeros(1, X.cols());
+        Linear.forward(W, X, bias, A);
+        Activation.SIGMOID.forward(A, A);
+        double cost = Loss.BINARY_CROSS_ENTROPY.cost(A, Y);
         // dZ = A - Y, in place in A
-        MatrixOps.minus(A, Y, A);
-        Matrix dw = Matrix.zeros(w.rows(), 1);
-        // dw = (1/m) * X · dZᵀ. dZᵀ (m x 1) has the same storage as the row dZ (1 x m), so it is wrapped as a
-        // column instead of read transposed: the same sums in the same order (Gemm's contract), and Gemm's
-        // plain path is about 5x faster than its transposed-B path for a one-column result (12288 x 209 cats)
-        Gemm.multiply(X, false, Matrix.wrap(m, 1, A.data()), false, dw);
-        MatrixOps.scale(1.0 / m, dw, dw);
-        // db = (1/m) * Σ dZ
-        double db = 1.0 / m * A.sum();
-        return new Propagation(new Gradients(dw, db), cost);
+        Loss.BINARY_CROSS_ENTROPY.outputGradient(A, Y, A);
+        Matrix dW = Matrix.zeros(1, w.rows());
+        Matrix db = Matrix.zeros(1, 1);
+        Linear.backward(A, X, W, dW, db, null);
+        return new Propagation(new Gradients(columnView(dW), db.get(0, 0)), cost);
     }
 
-    /** {@code A = σ(wᵀ X + b)}, {@code 1 x m}: wᵀX read in place by the product kernel. */
+    /** {@code A = σ(wᵀ X + b)}, {@code 1 x m}, through the dense layer. */
     private static Matrix activation(Matrix w, double b, Matrix X) {
         Matrix A = Matrix.zeros(1, X.cols());
-        Gemm.multiply(w, true, X, false, A);
-        double[] a = A.data();
-        for (int j = 0; j < a.length; j++) {
-            a[j] = a[j] + b;
-        }
+        Linear.forward(rowView(w), X, Matrix.filled(1, 1, b), A);
         Activation.SIGMOID.forward(A, A);
         return A;
+    }
+
+    /** The layer's {@code W = wᵀ}, {@code 1 x dim}, sharing w's storage. */
+    private static Matrix rowView(Matrix w) {
+        return Matrix.wrap(1, w.rows(), w.data());
+    }
+
+    /** The course's {@code dw = dWᵀ}, {@code dim x 1}, sharing dW's storage. */
+    private static Matrix columnView(Matrix dW) {
+        return Matrix.wrap(dW.cols(), 1, dW.data());
     }
 
     /** {@link #optimize(Matrix, double, Matrix, Matrix, int, double, ObjDoubleConsumer)} without a listener. */
@@ -128,7 +134,7 @@ public final class LogisticRegressionSteps {
      * {@code optimize(w, b, X, Y, num_iterations, learning_rate)}: {@code numIterations} times
      * {@link #propagate}, then {@code w = w - learning_rate · dw}, {@code b = b - learning_rate · db}.
      * The cost of iteration i (before its update) is recorded when i is a multiple of 100, and w, b are
-     * then checked to be finite. The w passed in is not changed.
+     * then checked to be finite ({@link TrainingDivergedException} if not). The w passed in is not changed.
      *
      * @param w            the starting weights, {@code dim x 1}
      * @param X            the input, {@code dim x m}
@@ -148,15 +154,10 @@ public final class LogisticRegressionSteps {
             Propagation p = propagate(W, b, X, Y);
             grads = p.grads();
             // w = w - learning_rate * dw;  b = b - learning_rate * db
-            MatrixOps.subtractScaled(W, learningRate, grads.dw());
+            GradientDescent.step(W, grads.dw(), learningRate);
             b = b - learningRate * grads.db();
             if (i % COST_EVERY == 0) {
-                if (!Double.isFinite(p.cost()) || !Double.isFinite(b) || !W.allFinite()) {
-                    throw new IllegalArgumentException(String.format(
-                            "optimize: training diverged at iteration %d (cost %s, learningRate=%s): w or b is no longer "
-                                    + "finite; try a smaller learning rate or scale the inputs (images: divide by 255)",
-                            i, p.cost(), learningRate));
-                }
+                checkFinite(p.cost(), W, b, i, learningRate);
                 costs.add(p.cost());
                 if (costListener != null) {
                     costListener.accept(i, p.cost());
@@ -227,6 +228,18 @@ public final class LogisticRegressionSteps {
         Shapes.sameShape("accuracy", YPrediction, Y);
         Shapes.check(Y.cols() > 0, "accuracy: Y has no examples (0 columns); an accuracy needs m > 0");
         return 100 - YPrediction.minus(Y).abs().mean() * 100;
+    }
+
+    /** A non-finite cost, w or b: the run diverged (the message suggests a fix). */
+    private static void checkFinite(double cost, Matrix w, double b, int iteration, double learningRate) {
+        int bad = w.firstNonFinite();
+        if (!Double.isFinite(cost)) {
+            throw new TrainingDivergedException("Cost", cost, iteration, learningRate);
+        } else if (bad >= 0) {
+            throw new TrainingDivergedException("w", w.data()[bad], iteration, learningRate);
+        } else if (!Double.isFinite(b)) {
+            throw new TrainingDivergedException("b", b, iteration, learningRate);
+        }
     }
 
     private static void checkShapes(String op, Matrix w, Matrix X) {

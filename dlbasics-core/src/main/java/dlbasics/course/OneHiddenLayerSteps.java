@@ -3,9 +3,11 @@ package dlbasics.course;
 import dlbasics.data.Dataset;
 import dlbasics.matrix.Matrix;
 import dlbasics.matrix.Shapes;
+import dlbasics.model.GradientDescent;
+import dlbasics.model.TrainingDivergedException;
 import dlbasics.nn.Activation;
 import dlbasics.nn.Linear;
-import dlbasics.nn.Losses;
+import dlbasics.nn.Loss;
 import dlbasics.random.NumpyRandom;
 
 import java.util.ArrayList;
@@ -18,8 +20,8 @@ import java.util.function.ObjDoubleConsumer;
 /**
  * The course's notebook 3, "planar data classification with one hidden layer", function by function:
  * a 2-layer network {@code X -> LINEAR -> TANH -> LINEAR -> SIGMOID -> A2} trained by full-batch
- * gradient descent. Each method returns new matrices, like the notebook; the maths is done by the
- * kernels in {@code dlbasics.nn} ({@link Linear}, {@link Activation}, {@link Losses}).
+ * gradient descent. Each method returns new matrices, like the notebook; the maths is the one layer
+ * code the trainer uses ({@link Linear}, {@link Activation}, {@link Loss}, {@link GradientDescent#step}).
  *
  * <p>Shapes, m examples in columns: X is {@code n_x x m}, Y is {@code 1 x m}, W1 is {@code n_h x n_x},
  * b1 is {@code n_h x 1}, W2 is {@code n_y x n_h}, b2 is {@code n_y x 1}, Z1 and A1 are {@code n_h x m},
@@ -137,13 +139,13 @@ public final class OneHiddenLayerSteps {
 
     /**
      * {@code compute_cost(A2, Y)}: {@code J = -(1/m) Σ [y log a2 + (1-y) log(1-a2)]}, by
-     * {@link Losses#crossEntropy}: finite even when A2 saturates to exactly 0 or 1 (numpy gives inf or NaN).
+     * {@link Loss#BINARY_CROSS_ENTROPY}: finite even when A2 saturates to exactly 0 or 1 (numpy gives inf or NaN).
      *
      * @param A2 the output activations, {@code 1 x m}
      * @param Y  the labels, {@code 1 x m}
      */
     public static double computeCost(Matrix A2, Matrix Y) {
-        return Losses.crossEntropy(A2, Y);
+        return Loss.BINARY_CROSS_ENTROPY.cost(A2, Y);
     }
 
     /**
@@ -180,7 +182,8 @@ public final class OneHiddenLayerSteps {
                     "%s: the cache holds A1 %s but X is %s; pass the X that produced this cache",
                     op, Shapes.shape(A1), Shapes.shape(X)));
         }
-        Matrix dZ2 = A2.minus(Y);
+        Matrix dZ2 = Matrix.zeros(A2.rows(), A2.cols());
+        Loss.BINARY_CROSS_ENTROPY.outputGradient(A2, Y, dZ2);
         Matrix dW2 = Matrix.zeros(W2.rows(), W2.cols());
         Matrix db2 = Matrix.zeros(W2.rows(), 1);
         Matrix dA1 = Matrix.zeros(A1.rows(), A1.cols());
@@ -215,7 +218,8 @@ public final class OneHiddenLayerSteps {
             Matrix dP = get(op, grads, "d" + names[i]);
             Shapes.sameShape(op + " (" + names[i] + " and d" + names[i] + ")", P, dP);
             // P = P - learning_rate * dP
-            updated[i] = P.minus(dP.times(learningRate));
+            updated[i] = P.copy();
+            GradientDescent.step(updated[i], dP, learningRate);
         }
         return parameters(updated[0], updated[1], updated[2], updated[3]);
     }
@@ -230,7 +234,7 @@ public final class OneHiddenLayerSteps {
      * (seed 2; the notebook's earlier {@code np.random.seed(3)} is overwritten by it and draws nothing),
      * then {@code numIterations} times: forward, cost, backward, update. The cost is recorded before the
      * update at iterations 0, 1000, 2000, ...; it is computed from the logits Z2
-     * ({@link Losses#crossEntropyFromLogits}), so it stays finite where numpy's {@code log(A2)} gives -inf.
+     * ({@link Loss#costFromLogits}), so it stays finite where numpy's {@code log(A2)} gives -inf.
      *
      * @param X            the input, {@code n_x x m}
      * @param Y            labels 0/1, {@code 1 x m}
@@ -238,8 +242,8 @@ public final class OneHiddenLayerSteps {
      * @param learningRate the step size (the notebook's 1.2)
      * @param costListener told {@code (iteration, cost)} each time a cost is recorded; may be null
      * @return the learnt parameters W1, b1, W2, b2 and the recorded costs
-     * @throws IllegalArgumentException for bad data (see {@link Dataset#validate}) or when the cost
-     *                                  becomes NaN or infinite (a learning rate too large)
+     * @throws IllegalArgumentException  for bad data (see {@link Dataset#validate})
+     * @throws TrainingDivergedException when the cost or a parameter becomes NaN or infinite (a learning rate too large)
      */
     public static Model nnModel(Matrix X, Matrix Y, int nH, int numIterations, double learningRate,
                                 ObjDoubleConsumer<Integer> costListener) {
@@ -251,7 +255,7 @@ public final class OneHiddenLayerSteps {
         for (int i = 0; i < numIterations; i++) {
             Forward forward = forwardPropagation(X, parameters);
             if (i % COST_EVERY == 0) {
-                double cost = Losses.crossEntropyFromLogits(forward.cache().get("Z2"), Y);
+                double cost = Loss.BINARY_CROSS_ENTROPY.costFromLogits(forward.cache().get("Z2"), Y);
                 checkFinite(cost, i, learningRate);
                 costs.add(cost);
                 if (costListener != null) {
@@ -261,9 +265,10 @@ public final class OneHiddenLayerSteps {
             Map<String, Matrix> grads = backwardPropagation(parameters, forward.cache(), X, Y);
             parameters = updateParameters(parameters, grads, learningRate);
         }
-        for (Matrix P : parameters.values()) {
-            if (!P.allFinite()) {
-                checkFinite(Double.NaN, numIterations, learningRate);
+        for (Map.Entry<String, Matrix> P : parameters.entrySet()) {
+            int bad = P.getValue().firstNonFinite();
+            if (bad >= 0) {
+                throw new TrainingDivergedException(P.getKey(), P.getValue().data()[bad], numIterations, learningRate);
             }
         }
         return new Model(parameters, costs);
@@ -271,9 +276,7 @@ public final class OneHiddenLayerSteps {
 
     private static void checkFinite(double cost, int iteration, double learningRate) {
         if (!Double.isFinite(cost)) {
-            throw new IllegalArgumentException(String.format(
-                    "nnModel: the cost became %s at iteration %d (learningRate=%s); try a smaller learning rate "
-                            + "or scale the inputs", cost, iteration, learningRate));
+            throw new TrainingDivergedException("Cost", cost, iteration, learningRate);
         }
     }
 

@@ -27,12 +27,15 @@ package dlbasics.matrix;
  * </ul>
  * {@link #implementation()} describes the choice.
  *
- * <p>An operand read by many products, such as a training set X, can be packed once
- * ({@link PackedMatrix}) and passed to {@link #multiply(Matrix, PackedMatrix, Matrix)} ({@code A · B}) and
- * {@link #multiplyTransposed(Matrix, PackedMatrix, Matrix)} ({@code A · Bᵀ}): same order, same bits, and
- * on the course's first layer (1 thread, Zen 3) W1·X takes about 4.4 ms instead of 10.6 and dZ1·Xᵀ
- * about 4.5 ms instead of 7.9. Their kernels are {@code VectorPackedKernel}
- * and {@link ScalarPackedKernel}, chosen like the others.
+ * <p>An operand read by many products, such as a training set X, is packed once ({@link PackedMatrix}):
+ * pass {@link Matrix#fixed()} and Gemm keeps the packed copy with the view, or call
+ * {@link #multiply(Matrix, PackedMatrix, Matrix)} ({@code A · B}) and
+ * {@link #multiplyTransposed(Matrix, PackedMatrix, Matrix)} ({@code A · Bᵀ}): same order, same bits, about
+ * twice as fast on the course's first layer (the kernels read B's strips in order; bench/NOTES.md).
+ *
+ * <p>Whatever the sequence of shapes in one JVM, each product runs at its own speed and allocates
+ * nothing once its thread's buffers have grown: every Vector API kernel uses one species and passes no
+ * vector across a call ({@code VectorTiles}); the guard is {@code CrossShapeAllocationTest}.
  */
 public final class Gemm {
     /** Products with at least this many multiply-adds (n·k·m) are split across threads. */
@@ -51,13 +54,12 @@ public final class Gemm {
     static final long PACK_MIN = 1L << 16;
     /**
      * Chunks per thread, so a thread slowed down by another process leaves part of its share to the
-     * others. More chunks balance better but each re-reads op(A) and cuts B's rows into shorter pieces:
-     * on W1·X (2 threads) 1, 2 and 4 chunks per thread measured about 9-12, 11-13 and 13-16 ms.
+     * others; more chunks balance better but each re-reads op(A) and cuts B's rows into shorter pieces.
      */
     private static final int CHUNKS_PER_THREAD = 2;
     /** Chunks per thread for products on a packed B whose A has at most {@value #SMALL_A} entries. */
     private static final int FINE_CHUNKS_PER_THREAD = 8;
-    /** The largest A (entries) that every chunk may re-read cheaply: 512 KB, half of this machine's L2. */
+    /** The largest A (entries) that every chunk may re-read cheaply: 512 KB, half of a 1 MB L2. */
     private static final long SMALL_A = 1L << 16;
 
     /**
@@ -65,8 +67,10 @@ public final class Gemm {
      * small, such as the flower network's, never loads the Vector API (about 10 ms of class loading).
      */
     private static final class Kernels {
-        static final GemmKernel KERNEL = selectKernel();
-        static final PackedKernel PACKED_KERNEL = selectPackedKernel();
+        static final GemmKernel KERNEL = select("dlbasics.matrix.VectorGemmKernel", GemmKernel.class,
+                ScalarGemmKernel.INSTANCE);
+        static final PackedKernel PACKED_KERNEL = select("dlbasics.matrix.VectorPackedKernel", PackedKernel.class,
+                ScalarPackedKernel.INSTANCE);
     }
     private static final ThreadLocal<GemmJob> JOBS = ThreadLocal.withInitial(GemmJob::new);
     private static final ThreadLocal<PackedJob> PACKED_JOBS = ThreadLocal.withInitial(PackedJob::new);
@@ -75,64 +79,44 @@ public final class Gemm {
     private Gemm() {
     }
 
-    /** The Vector API kernel when its module is present and not switched off, else the plain loop. */
-    private static GemmKernel selectKernel() {
-        if (!"false".equalsIgnoreCase(System.getProperty("dlbasics.vector", "true"))) {
-            GemmKernel vector = vectorKernel();
-            if (vector != null) {
-                return vector;
-            }
+    /** The Vector API kernel when it loads and {@code -Ddlbasics.vector} is not {@code false}, else plain. */
+    private static <T> T select(String vectorClass, Class<T> type, T plain) {
+        if ("false".equalsIgnoreCase(System.getProperty("dlbasics.vector", "true"))) {
+            return plain;
         }
-        return ScalarGemmKernel.INSTANCE;
+        T vector = loadVector(vectorClass, type);
+        return vector != null ? vector : plain;
     }
 
     /**
-     * The Vector API kernel, loaded reflectively (so this class loads without the module), or null when
-     * {@code jdk.incubator.vector} is absent or its vectors hold fewer than 2 doubles.
+     * The one loader of the Vector API kernels: the class is loaded reflectively (so this class loads
+     * without the module), or null when {@code jdk.incubator.vector} is absent or the machine has no
+     * 256-bit vectors ({@code VectorTiles.usable}).
      */
+    static <T> T loadVector(String className, Class<T> type) {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return null;
+        }
+        try {
+            Class<?> tiles = Class.forName("dlbasics.matrix.VectorTiles");
+            java.lang.reflect.Method usable = tiles.getDeclaredMethod("usable");
+            if (!(Boolean) usable.invoke(null)) {
+                return null;
+            }
+            return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** The Vector API kernel, or null when it cannot run here. */
     static GemmKernel vectorKernel() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return null;
-        }
-        try {
-            Class<?> type = Class.forName("dlbasics.matrix.VectorGemmKernel");
-            if (!(Boolean) type.getDeclaredMethod("usable").invoke(null)) {
-                return null;
-            }
-            return (GemmKernel) type.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
+        return loadVector("dlbasics.matrix.VectorGemmKernel", GemmKernel.class);
     }
 
-    /** The Vector API kernel for packed operands when its module is present and not switched off. */
-    private static PackedKernel selectPackedKernel() {
-        if (!"false".equalsIgnoreCase(System.getProperty("dlbasics.vector", "true"))) {
-            PackedKernel vector = vectorPackedKernel();
-            if (vector != null) {
-                return vector;
-            }
-        }
-        return ScalarPackedKernel.INSTANCE;
-    }
-
-    /**
-     * The Vector API kernel for packed operands, loaded reflectively, or null when
-     * {@code jdk.incubator.vector} is absent or the machine has no 256-bit vectors.
-     */
+    /** The Vector API kernel for packed operands, or null when it cannot run here. */
     static PackedKernel vectorPackedKernel() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return null;
-        }
-        try {
-            Class<?> type = Class.forName("dlbasics.matrix.VectorPackedKernel");
-            if (!(Boolean) type.getDeclaredMethod("usable").invoke(null)) {
-                return null;
-            }
-            return (PackedKernel) type.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
+        return loadVector("dlbasics.matrix.VectorPackedKernel", PackedKernel.class);
     }
 
     /** The plain-Java kernel for packed operands (always available). */
@@ -228,7 +212,22 @@ public final class Gemm {
             }
             return;
         }
-        multiply(a, transA, b, transB, c, work < SMALL_MAX ? ScalarGemmKernel.INSTANCE : Kernels.KERNEL, null);
+        int k = transA ? a.rows() : a.cols();
+        int m = transB ? b.rows() : b.cols();
+        multiply(a, transA, b, transB, c, plainFits(work, k, m, transB) ? ScalarGemmKernel.INSTANCE : Kernels.KERNEL,
+                null);
+    }
+
+    /**
+     * Whether the plain kernel runs this product even when the Vector API one is chosen: fewer than
+     * {@value #SMALL_MAX} multiply-adds, or a product below {@value #PARALLEL_MIN} that the plain kernel
+     * computes entry by entry or in one pass over C (C at most {@value ScalarGemmKernel#NARROW} wide, or at
+     * most {@value ScalarGemmKernel#SHORT} terms per entry with B as stored: the flower's {@code W1·X},
+     * {@code dZ1·Xᵀ} and {@code W2ᵀ·dZ2}, 1.3-2.4x faster plain; bench/NOTES.md). Same bits either way.
+     */
+    static boolean plainFits(long work, int k, int m, boolean transB) {
+        return work < SMALL_MAX || work < PARALLEL_MIN
+                && (m <= ScalarGemmKernel.NARROW || k <= ScalarGemmKernel.SHORT && !transB);
     }
 
     /** The packed copy of a fixed view, built on first use and kept with the view. */
@@ -265,17 +264,7 @@ public final class Gemm {
         job.set(kernel, a.data(), transA, b.data(), transB, cd, n, k, m);
         try {
             kernel.prepare(job);
-            long work = (long) n * k * m;
-            WorkerPool p = work < PARALLEL_MIN ? null : workers != null ? workers : pool();
-            if (p == null || p.threads() == 1 || !kernel.worthSplitting(job)) {
-                kernel.multiply(job, 0, m);
-                return;
-            }
-            // chunks of whole tiles, about CHUNKS_PER_THREAD per thread
-            int align = kernel.columnAlignment();
-            int target = (m + p.threads() * CHUNKS_PER_THREAD - 1) / (p.threads() * CHUNKS_PER_THREAD);
-            job.chunkColumns = Math.max(align, (target + align - 1) / align * align);
-            p.run(job, (m + job.chunkColumns - 1) / job.chunkColumns);
+            run(job, workers, kernel.worthSplitting(job), CHUNKS_PER_THREAD, kernel.columnAlignment());
         } finally {
             job.clear();
         }
@@ -290,7 +279,7 @@ public final class Gemm {
      * @param b {@code k x m}, packed
      * @param c the output, {@code n x m}; must not share storage with a
      */
-    public static void multiply(Matrix a, PackedMatrix b, Matrix c) {
+    static void multiply(Matrix a, PackedMatrix b, Matrix c) {
         multiply(a, b, c, Kernels.PACKED_KERNEL, null);
     }
 
@@ -303,7 +292,7 @@ public final class Gemm {
      * @param b {@code k x m}, packed
      * @param c the output, {@code n x k}; must not share storage with a
      */
-    public static void multiplyTransposed(Matrix a, PackedMatrix b, Matrix c) {
+    static void multiplyTransposed(Matrix a, PackedMatrix b, Matrix c) {
         multiplyTransposed(a, b, c, Kernels.PACKED_KERNEL, null);
     }
 
@@ -350,32 +339,38 @@ public final class Gemm {
             java.util.Arrays.fill(cd, 0.0);
             return;
         }
-        // the kernels write every entry of C (not +=), so C is not cleared first: clearing dZ1·Xᵀ's
-        // 20x12288 output took ~70 µs on the calling thread before the workers started
+        // the kernels write every entry of C (not +=), so C is not cleared first (the calling thread would
+        // clear it alone before the workers start)
         PackedJob job = PACKED_JOBS.get();
         job.set(kernel, a.data(), bp, cd, n, k, m);
         try {
             job.setPieces(kernel.prepare(job));
-            long work = (long) n * k * m;
-            WorkerPool p = work < PARALLEL_MIN ? null : workers != null ? workers : pool();
-            if (p == null || p.threads() == 1) {
-                job.chunkSize = job.end;
-                for (int chunk = 0; chunk <= job.pieces; chunk++) {
-                    job.runChunk(chunk);
-                }
-                return;
-            }
             // each chunk reads all of A: with a small A (dZ1 for dZ1·Xᵀ, w for w·X) chunks are cheap, and
             // smaller ones leave less waiting when the OS deschedules a thread holding one
             int perThread = (long) n * k <= SMALL_A ? FINE_CHUNKS_PER_THREAD : CHUNKS_PER_THREAD;
-            int align = kernel.unitAlignment(job);
-            int target = (job.end + p.threads() * perThread - 1) / (p.threads() * perThread);
-            job.chunkSize = (target + align - 1) / align * align;
-            // the pieces of A's repacking (W1, 20x12288: ~0.2 ms, alone on the calling thread before), then
-            // the chunks of units
-            p.run(job, job.pieces + (job.end + job.chunkSize - 1) / job.chunkSize);
+            run(job, workers, true, perThread, kernel.unitAlignment(job));
         } finally {
             job.clear();
         }
+    }
+
+    /**
+     * The one job scaffolding: runs a prepared job on the calling thread, or for at least
+     * {@value #PARALLEL_MIN} multiply-adds (and {@code split}) in chunks of whole multiples of
+     * {@code align} units, about {@code perThread} chunks per thread, after the pieces of A's repacking.
+     */
+    private static void run(ProductJob job, WorkerPool workers, boolean split, int perThread, int align) {
+        long work = (long) job.n * job.k * job.m;
+        WorkerPool p = !split || work < PARALLEL_MIN ? null : workers != null ? workers : pool();
+        if (p == null || p.threads() == 1) {
+            job.chunkSize = Math.max(1, job.units);
+            for (int chunk = 0; chunk <= job.pieces; chunk++) {
+                job.runChunk(chunk);
+            }
+            return;
+        }
+        int target = (job.units + p.threads() * perThread - 1) / (p.threads() * perThread);
+        job.chunkSize = Math.max(align, (target + align - 1) / align * align);
+        p.run(job, job.pieces + (job.units + job.chunkSize - 1) / job.chunkSize);
     }
 }

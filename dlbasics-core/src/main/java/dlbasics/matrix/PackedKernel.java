@@ -12,7 +12,7 @@ interface PackedKernel {
     /**
      * Called once per product on the calling thread, before any chunk: may repack A into the job
      * ({@link PackedJob#packedA}), here or in pieces filled by {@link #pack}. Returns the number of pieces
-     * (0: A is ready). Piece i must be complete before a chunk uses it ({@link PackedJob#ensurePiece}).
+     * (0: A is ready). Piece i must be complete before a chunk uses it ({@link ProductJob#ensurePiece}).
      */
     int prepare(PackedJob job);
 

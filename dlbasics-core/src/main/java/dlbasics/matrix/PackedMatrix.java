@@ -14,20 +14,13 @@ package dlbasics.matrix;
  * transposedStrips[s·cols·8 + j·8 + l] = B[8s + l][j]     (0 for 8s + l ≥ rows)
  * </pre>
  * so that 8 neighbouring entries of a row of B (or of Bᵀ) are two 4-double vectors, read in order as p
- * runs. Why: measured on W1·X (20x12288 · 12288x209, 1 thread, Zen 3), the same 4x2-vector kernel ran in
- * 3.7 ms on strips, 6.5-7 ms reading X in place with stride 209 (with or without packing a panel of it
- * per product; a block layout of 8x8 squares: 7.3 ms), and 10.6 ms in the previous kernel. Why two
- * copies: {@code A · Bᵀ} on B's strips has to broadcast B's entries (C2 keeps such tiles at about half of
- * peak: 6.6 ms for dZ1·Xᵀ), on Bᵀ's strips it is the same fast kernel as {@code A · B}; W1·X plus
- * dZ1·Xᵀ, alternating as in training, 1 thread, load ~3: 12.9-13.0 ms with two copies, 14.1-15.8 with
- * one; the L-layer training run, 300 iterations, load ~1.6, alternating runs: 4.3-4.5 s with two copies
- * and 5.5 s with one on 1 thread, 3.1-3.8 s and 4.2-5.5 s on 2. Two copies of the cat images are 42 MB,
- * more than the 32 MB L3, and were faster all the same (each product streams its own copy in order,
- * which the prefetchers follow).
+ * runs. Why strips: the kernels then read B in order, with no stride, and {@code A · Bᵀ} runs the same
+ * kernel as {@code A · B} on Bᵀ's strips (both about twice as fast as on X in place); why two copies
+ * although they exceed the L3: measured in bench/NOTES.md ("PackedMatrix").
  *
  * <p>The copy is a snapshot: changing the source matrix afterwards does not change it.
  */
-public final class PackedMatrix {
+final class PackedMatrix {
     /** Columns per strip: two vectors of 4 doubles (256-bit). */
     static final int STRIP = 8;
 
@@ -49,7 +42,7 @@ public final class PackedMatrix {
      * @param B any {@code rows x cols} matrix
      * @return its packed copy, {@code rows x cols}
      */
-    public static PackedMatrix of(Matrix B) {
+    static PackedMatrix of(Matrix B) {
         int rows = B.rows();
         int cols = B.cols();
         double[] src = B.data();

@@ -31,6 +31,13 @@ final class ScalarGemmKernel implements GemmKernel {
     static final int NARROW = 4;
 
     /**
+     * With B read transposed, C with at most this many rows is also computed entry by entry: each row of
+     * op(B) is then a contiguous row of B, and {@code dW2 = dZ2 · A1ᵀ} (1 x 400 · (h x 400)ᵀ) needs no
+     * transposed copy of A1.
+     */
+    static final int FEW_ROWS = 8;
+
+    /**
      * Products with at most this many terms per entry (k) and B read in place are computed entry by entry:
      * the flower network's {@code Z1 = W1·X} (k = 2) and {@code Z2 = W2·A1} (k = 4) would otherwise make
      * k passes over each row of C.
@@ -42,7 +49,7 @@ final class ScalarGemmKernel implements GemmKernel {
     public void prepare(GemmJob job) {
         int k = job.k;
         int m = job.m;
-        if (!job.transB || (long) k * m > PACK_MAX || m <= NARROW) {
+        if (!job.transB || (long) k * m > PACK_MAX || entryByEntry(job)) {
             return;
         }
         double[] bt = job.buffer(k * m);
@@ -55,9 +62,14 @@ final class ScalarGemmKernel implements GemmKernel {
         job.packed = bt;
     }
 
+    /** Whether the product runs {@link #narrow}: a narrow C, or a few rows of C with B read transposed. */
+    private static boolean entryByEntry(GemmJob job) {
+        return job.m <= NARROW || (job.transB && job.n <= FEW_ROWS);
+    }
+
     @Override
     public void multiply(GemmJob job, int j0, int j1) {
-        if (job.m <= NARROW) {
+        if (entryByEntry(job)) {
             narrow(job.a, job.transA, job.b, job.transB, job.c, job.n, job.k, job.m, j0, j1);
         } else if (job.k <= SHORT && !job.transB) {
             shortProducts(job.a, job.transA, job.b, job.c, job.n, job.k, job.m, j0, j1);
@@ -110,9 +122,11 @@ final class ScalarGemmKernel implements GemmKernel {
     }
 
     /**
-     * {@code C[:, j0:j1] += op(A) · op(B)[:, j0:j1]} for a narrow C (m &lt;= {@value #NARROW}): each entry
-     * is a running sum over p = 0..k-1 in order (the documented order), kept in a local; blocks of 4 x 2
-     * entries (else 1 x 4, 1 x 2, 1 x 1) run their sums side by side and share the loads of A and B.
+     * {@code C[:, j0:j1] += op(A) · op(B)[:, j0:j1]} entry by entry, for a narrow C (m &lt;= {@value #NARROW})
+     * or a few rows of C with B read transposed (n &lt;= {@value #FEW_ROWS}, e.g. {@code dW2 = dZ2 · A1ᵀ}): each
+     * entry is a running sum over p = 0..k-1 in order (the documented order), kept in a local. Tiles of 4 x 2
+     * entries (1 x 4 for a single row) run their sums side by side, so the adds' latency overlaps; a tile
+     * at an edge repeats its last row or column (the same chain, the same value stored twice).
      */
     private static void narrow(double[] a, boolean transA, double[] b, boolean transB, double[] c,
                                int n, int k, int m, int j0, int j1) {
@@ -121,25 +135,23 @@ final class ScalarGemmKernel implements GemmKernel {
         int aCol = transA ? n : 1;
         int bRow = transB ? 1 : m;
         int bCol = transB ? k : 1;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            int j = j0;
-            for (; j + 2 <= j1; j += 2) {
-                block4x2(a, i * aRow, aRow, aCol, b, j * bCol, bCol, bRow, c, i * m + j, m, k);
+        if (n == 1) {
+            for (int j = j0; j < j1; j += 4) {
+                int q1 = Math.min(j + 1, j1 - 1);
+                int q2 = Math.min(j + 2, j1 - 1);
+                int q3 = Math.min(j + 3, j1 - 1);
+                block1x4(a, aCol, b, j * bCol, q1 * bCol, q2 * bCol, q3 * bCol, bRow, c, j, q1, q2, q3, k);
             }
-            for (; j < j1; j++) {
-                for (int r = 0; r < 4; r++) {
-                    c[(i + r) * m + j] = dot(a, (i + r) * aRow, aCol, b, j * bCol, bRow, c[(i + r) * m + j], k);
-                }
-            }
+            return;
         }
-        for (; i < n; i++) {
-            int j = j0;
-            for (; j + 4 <= j1; j += 4) {
-                block1x4(a, i * aRow, aCol, b, j * bCol, bCol, bRow, c, i * m + j, k);
-            }
-            for (; j < j1; j++) {
-                c[i * m + j] = dot(a, i * aRow, aCol, b, j * bCol, bRow, c[i * m + j], k);
+        for (int i = 0; i < n; i += 4) {
+            int i1 = Math.min(i + 1, n - 1);
+            int i2 = Math.min(i + 2, n - 1);
+            int i3 = Math.min(i + 3, n - 1);
+            for (int j = j0; j < j1; j += 2) {
+                int q = Math.min(j + 1, j1 - 1);
+                block4x2(a, i * aRow, i1 * aRow, i2 * aRow, i3 * aRow, aCol, b, j * bCol, q * bCol, bRow,
+                        c, i * m, i1 * m, i2 * m, i3 * m, j, q, k);
             }
         }
     }
@@ -198,72 +210,67 @@ final class ScalarGemmKernel implements GemmKernel {
         }
     }
 
-    /** {@code s + Σ_p a[ao + p*as] * b[bo + p*bs]}, p in order. */
-    private static double dot(double[] a, int ao, int as, double[] b, int bo, int bs, double s, int k) {
+    /**
+     * Rows of op(A) at a0..a3 (step aCol per p) times the columns of op(B) at b0, b1 (step bRow per p), added
+     * to C's entries at rows r0..r3 (offsets of the rows) and columns j, q.
+     */
+    private static void block4x2(double[] a, int a0, int a1, int a2, int a3, int aCol, double[] b, int b0, int b1,
+                                 int bRow, double[] c, int r0, int r1, int r2, int r3, int j, int q, int k) {
+        double c00 = c[r0 + j];
+        double c01 = c[r0 + q];
+        double c10 = c[r1 + j];
+        double c11 = c[r1 + q];
+        double c20 = c[r2 + j];
+        double c21 = c[r2 + q];
+        double c30 = c[r3 + j];
+        double c31 = c[r3 + q];
         for (int p = 0; p < k; p++) {
-            s += a[ao + p * as] * b[bo + p * bs];
+            int ap = p * aCol;
+            double x0 = a[a0 + ap];
+            double x1 = a[a1 + ap];
+            double x2 = a[a2 + ap];
+            double x3 = a[a3 + ap];
+            int bp = p * bRow;
+            double y0 = b[b0 + bp];
+            double y1 = b[b1 + bp];
+            c00 += x0 * y0;
+            c01 += x0 * y1;
+            c10 += x1 * y0;
+            c11 += x1 * y1;
+            c20 += x2 * y0;
+            c21 += x2 * y1;
+            c30 += x3 * y0;
+            c31 += x3 * y1;
         }
-        return s;
+        c[r0 + j] = c00;
+        c[r0 + q] = c01;
+        c[r1 + j] = c10;
+        c[r1 + q] = c11;
+        c[r2 + j] = c20;
+        c[r2 + q] = c21;
+        c[r3 + j] = c30;
+        c[r3 + q] = c31;
     }
 
-    /** Rows i..i+3 (A offset ao, row step aRow) times columns j, j+1 (B offsets bo, bo + bCol) into C at co. */
-    private static void block4x2(double[] a, int ao, int aRow, int aCol, double[] b, int bo, int bCol, int bRow,
-                                 double[] c, int co, int m, int k) {
-        double c00 = c[co];
-        double c01 = c[co + 1];
-        double c10 = c[co + m];
-        double c11 = c[co + m + 1];
-        double c20 = c[co + 2 * m];
-        double c21 = c[co + 2 * m + 1];
-        double c30 = c[co + 3 * m];
-        double c31 = c[co + 3 * m + 1];
+    /** The one row of op(A) (step aCol per p) times the columns of op(B) at b0..b3, added to C[0][j0..j3]. */
+    private static void block1x4(double[] a, int aCol, double[] b, int b0, int b1, int b2, int b3, int bRow,
+                                 double[] c, int j0, int j1, int j2, int j3, int k) {
+        double c0 = c[j0];
+        double c1 = c[j1];
+        double c2 = c[j2];
+        double c3 = c[j3];
         for (int p = 0; p < k; p++) {
-            int ap = ao + p * aCol;
-            double a0 = a[ap];
-            double a1 = a[ap + aRow];
-            double a2 = a[ap + 2 * aRow];
-            double a3 = a[ap + 3 * aRow];
-            int bp = bo + p * bRow;
-            double b0 = b[bp];
-            double b1 = b[bp + bCol];
-            c00 += a0 * b0;
-            c01 += a0 * b1;
-            c10 += a1 * b0;
-            c11 += a1 * b1;
-            c20 += a2 * b0;
-            c21 += a2 * b1;
-            c30 += a3 * b0;
-            c31 += a3 * b1;
+            double x = a[p * aCol];
+            int bp = p * bRow;
+            c0 += x * b[b0 + bp];
+            c1 += x * b[b1 + bp];
+            c2 += x * b[b2 + bp];
+            c3 += x * b[b3 + bp];
         }
-        c[co] = c00;
-        c[co + 1] = c01;
-        c[co + m] = c10;
-        c[co + m + 1] = c11;
-        c[co + 2 * m] = c20;
-        c[co + 2 * m + 1] = c21;
-        c[co + 3 * m] = c30;
-        c[co + 3 * m + 1] = c31;
-    }
-
-    /** Row i (A offset ao) times columns j..j+3 (B offsets bo + q*bCol) into C at co. */
-    private static void block1x4(double[] a, int ao, int aCol, double[] b, int bo, int bCol, int bRow,
-                                 double[] c, int co, int k) {
-        double c0 = c[co];
-        double c1 = c[co + 1];
-        double c2 = c[co + 2];
-        double c3 = c[co + 3];
-        for (int p = 0; p < k; p++) {
-            double ap = a[ao + p * aCol];
-            int bp = bo + p * bRow;
-            c0 += ap * b[bp];
-            c1 += ap * b[bp + bCol];
-            c2 += ap * b[bp + 2 * bCol];
-            c3 += ap * b[bp + 3 * bCol];
-        }
-        c[co] = c0;
-        c[co + 1] = c1;
-        c[co + 2] = c2;
-        c[co + 3] = c3;
+        c[j0] = c0;
+        c[j1] = c1;
+        c[j2] = c2;
+        c[j3] = c3;
     }
 
     /** y[yo:yo+len] += alpha * x[xo:xo+len]; one multiply and one add per entry. */

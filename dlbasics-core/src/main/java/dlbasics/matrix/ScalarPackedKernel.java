@@ -36,7 +36,7 @@ final class ScalarPackedKernel implements PackedKernel {
     /**
      * C[i][8s .. 8s+7] = Σ_p A[i][p] · B[p][8s .. 8s+7], p increasing: 8 running sums side by side (one
      * per column of the strip) while p runs, so the loop is bound by the multiplies and adds, not by
-     * loads and stores of C (W1·X, 1 thread: 36 ms with an 8-wide axpy per p, 13-18 ms this way).
+     * loads and stores of C (about 2-3x faster than an 8-wide axpy per p; bench/NOTES.md).
      * Columns past m are zero in the strips; their sums are not stored.
      */
     @Override

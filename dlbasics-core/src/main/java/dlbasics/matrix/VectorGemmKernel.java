@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The product loop on the JDK's Vector API ({@code jdk.incubator.vector}): register-blocked tiles of C
- * kept in vector registers while p runs. Loaded reflectively by {@link Gemm} only when the module is
- * present.
+ * kept in vector registers while p runs, on 256-bit vectors ({@link VectorTiles#S}) whatever the machine
+ * prefers. Loaded reflectively by {@link Gemm} only when the module is present.
  *
  * <p>The loop is chosen by which operand is contiguous and by the number of rows n of C:
  * <ul>
@@ -29,8 +29,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Buffers are per thread and reused: a product allocates nothing once they have grown.
  */
 final class VectorGemmKernel implements GemmKernel {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
+    private static final VectorSpecies<Double> S = VectorTiles.S;
+    private static final int L = VectorTiles.L;
     /** Per-thread buffer for one column tile of C (4 columns of 2L rows): C's columns are strided. */
     private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[8 * L]);
     /** Rows of B (p values) per block of the row-tile loop: a block of B stays in L2 across row tiles. */
@@ -56,21 +56,15 @@ final class VectorGemmKernel implements GemmKernel {
     public VectorGemmKernel() {
     }
 
-    /** True when vectors hold at least 2 doubles (otherwise the scalar loop is as good). */
-    static boolean usable() {
-        return L >= 2;
-    }
-
     @Override
     public int columnAlignment() {
         return 2 * L;
     }
 
     /**
-     * Not for fewer than 4 rows of C with B read as stored (logistic regression's {@code w·X} and
-     * {@code dZ·Xᵀ}): the axpys are bound by streaming B from memory, and with column chunks on 2
-     * threads the logistic-regression training step measured slower, 6.8 ms vs 3.3 ms on 1 thread (JMH;
-     * for {@code w·X} each thread streamed all of X's rows in pieces of a few cache lines).
+     * Not for fewer than 4 rows of C with B read as stored (logistic regression's {@code w·X}): the axpys
+     * are bound by streaming B, and column chunks would make each thread stream all of B's rows in
+     * pieces of a few cache lines (measured slower on 2 threads than on 1; bench/NOTES.md).
      */
     @Override
     public boolean worthSplitting(GemmJob job) {
@@ -197,8 +191,9 @@ final class VectorGemmKernel implements GemmKernel {
                     int r0 = 4 * g;
                     int ao = g * 4 * k + p0 * 4;
                     for (int st = 0; st < sn; st++) {
-                        tile4x2(ap, ao, bp, st * kc * nr, c, m, r0, Math.min(r0 + 1, n - 1), Math.min(r0 + 2, n - 1),
-                                Math.min(r0 + 3, n - 1), j0 + (s0 + st) * nr, kc);
+                        int j = j0 + (s0 + st) * nr;
+                        VectorTiles.tile4x2(ap, ao, bp, st * kc * nr, c, r0 * m + j, Math.min(r0 + 1, n - 1) * m + j,
+                                Math.min(r0 + 2, n - 1) * m + j, Math.min(r0 + 3, n - 1) * m + j, kc, c, 1);
                     }
                 }
             }
@@ -217,52 +212,6 @@ final class VectorGemmKernel implements GemmKernel {
                 }
             }
         }
-    }
-
-    /**
-     * C[rows][j:j+2L] += Σ_{q < kc} A4[q][0..3] · Bs[q][0..2L], rows r0..r3, 8 accumulators; A4 starts at
-     * {@code ap[ao]} (4 per step), the strip Bs at {@code bp[bo]} (2L per step).
-     */
-    private static void tile4x2(double[] ap, int ao, double[] bp, int bo, double[] c, int m,
-                                int r0, int r1, int r2, int r3, int j, int kc) {
-        int c0 = r0 * m + j;
-        int c1 = r1 * m + j;
-        int c2 = r2 * m + j;
-        int c3 = r3 * m + j;
-        DoubleVector s00 = DoubleVector.fromArray(S, c, c0);
-        DoubleVector s01 = DoubleVector.fromArray(S, c, c0 + L);
-        DoubleVector s10 = DoubleVector.fromArray(S, c, c1);
-        DoubleVector s11 = DoubleVector.fromArray(S, c, c1 + L);
-        DoubleVector s20 = DoubleVector.fromArray(S, c, c2);
-        DoubleVector s21 = DoubleVector.fromArray(S, c, c2 + L);
-        DoubleVector s30 = DoubleVector.fromArray(S, c, c3);
-        DoubleVector s31 = DoubleVector.fromArray(S, c, c3 + L);
-        for (int q = 0; q < kc; q++) {
-            int bq = bo + q * 2 * L;
-            int aq = ao + q * 4;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, bq);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, bq + L);
-            DoubleVector x = DoubleVector.broadcast(S, ap[aq]);
-            s00 = s00.add(x.mul(b0));
-            s01 = s01.add(x.mul(b1));
-            x = DoubleVector.broadcast(S, ap[aq + 1]);
-            s10 = s10.add(x.mul(b0));
-            s11 = s11.add(x.mul(b1));
-            x = DoubleVector.broadcast(S, ap[aq + 2]);
-            s20 = s20.add(x.mul(b0));
-            s21 = s21.add(x.mul(b1));
-            x = DoubleVector.broadcast(S, ap[aq + 3]);
-            s30 = s30.add(x.mul(b0));
-            s31 = s31.add(x.mul(b1));
-        }
-        s00.intoArray(c, c0);
-        s01.intoArray(c, c0 + L);
-        s10.intoArray(c, c1);
-        s11.intoArray(c, c1 + L);
-        s20.intoArray(c, c2);
-        s21.intoArray(c, c2 + L);
-        s30.intoArray(c, c3);
-        s31.intoArray(c, c3 + L);
     }
 
     /** C[rows][j:j+L] += Σ_{q < kc} A4[q][r] · B[p0+q][j..], B read in place from {@code b[bo]} (stride m). */
@@ -319,8 +268,8 @@ final class VectorGemmKernel implements GemmKernel {
      * C[i][j0:j1] += op(A)[i][p] · B[p][j0:j1] for p = 0, 1, ..., k-1 in turn (an axpy per p, each
      * entry of C still adding its products in order of p): B is streamed row by row, as stored, and the
      * row of C stays in L1. For fewer than 4 rows of C, e.g. logistic regression's {@code w·X} and
-     * {@code dZ·Xᵀ} with Xᵀ stored (reading a block of columns down B instead was 3 times slower:
-     * partial cache lines, and for Xᵀ's 98 KB rows the same cache sets at every row).
+     * {@code dZ·Xᵀ} with Xᵀ stored (reading a block of columns down B instead touches partial cache
+     * lines, and for long rows the same cache sets at every row; bench/NOTES.md).
      */
     private static void axpyRows(double[] a, int aRow, int aCol, double[] b, double[] c,
                                  int n, int k, int m, int j0, int j1) {
@@ -388,13 +337,27 @@ final class VectorGemmKernel implements GemmKernel {
             c[j + 6] = s6;
             c[j + 7] = s7;
         }
-        for (; j < j1; j++) {
-            double s = c[j];
-            int bo = j * k;
+        // the last fewer than 8 columns 4 at a time, a short group repeating its last column (the same
+        // chain, the same value stored twice), so that their chains overlap too
+        for (; j < j1; j += 4) {
+            int q1 = Math.min(j + 1, j1 - 1);
+            int q2 = Math.min(j + 2, j1 - 1);
+            int q3 = Math.min(j + 3, j1 - 1);
+            double s0 = c[j];
+            double s1 = c[q1];
+            double s2 = c[q2];
+            double s3 = c[q3];
             for (int p = 0; p < k; p++) {
-                s += a[p] * b[bo + p];
+                double x = a[p];
+                s0 += x * b[j * k + p];
+                s1 += x * b[q1 * k + p];
+                s2 += x * b[q2 * k + p];
+                s3 += x * b[q3 * k + p];
             }
-            c[j] = s;
+            c[j] = s0;
+            c[q1] = s1;
+            c[q2] = s2;
+            c[q3] = s3;
         }
     }
 

@@ -11,19 +11,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Full-batch gradient descent for a {@link Network}, as the course trains its models:
+ * Full-batch training of a {@link Network}, the course's loop:
  * <pre>
  * for i = 0 .. iterations-1:
  *     forward:  Z[l] = W[l]·A[l-1] + b[l], A[l] = g(Z[l]) for l = 1..L   (A[0] = X)
  *     cost:     J = -(1/m) Σ [y log a + (1-y) log(1-a)], only when i % costEvery == 0 (it is recorded)
  *     backward: dZ[L] = A[L] - Y, then dW[l], db[l] for l = L down to 1 (no dA[0])
- *     update:   W[l] -= learningRate·dW[l], b[l] -= learningRate·db[l]
+ *     update:   the update rule, W[l] -= learningRate·dW[l], b[l] -= learningRate·db[l] by default
  * </pre>
  * The cost is computed from the logits Z[L] (finite for any finite Z), and {@code dZ[L] = A[L] - Y}
  * is the course's {@code dAL = -(Y/AL - (1-Y)/(1-AL))} through {@code sigmoid_backward}, simplified:
  * equal in exact arithmetic, a few ulps apart in floating point, and free of the course's division by
- * an output that saturated to 0 or 1. The course's printed L-layer costs on the cat images are
- * reproduced to every printed digit (TrainerCatIT in dlbasics-io).
+ * an output that saturated to 0 or 1 ({@link OutputGradient#COURSE_DAL_THROUGH_SIGMOID} selects the
+ * course's form). The course's printed L-layer costs on the cat images are reproduced to every printed
+ * digit (TrainerCatIT in dlbasics-io).
  *
  * <pre>{@code
  * Trainer trainer = Trainer.builder()          // defaults: the course's L-layer settings
@@ -37,20 +38,16 @@ import java.util.List;
  *
  * <p>{@link #fit} draws the initial weights from {@code new NumpyRandom(seed)} and trains the network
  * in place; {@link #resume} continues a run from a {@link TrainingState}. Runs are deterministic.
- * Buffers are allocated once per call (Z, A, dZ, dA, dW, db per layer, and for a large first layer a
- * packed copy of X and Xᵀ, twice as large as X, that both first-layer products read contiguously; see
- * {@link dlbasics.matrix.PackedMatrix}), and an iteration allocates nothing. A network whose every layer
- * has at most 8 units and one output (the flower network) takes a fused step of plain
- * loops instead of matrix calls, with the same bits. The library never prints:
- * progress goes to {@link TrainingListener}s. A NaN or infinite output Z[L] (checked every
- * iteration) or recorded cost throws {@link TrainingDivergedException}. A trainer holds no run state and may be reused.
+ * Buffers are allocated once per call and an iteration allocates nothing. The library never prints:
+ * progress goes to {@link TrainingListener}s. A NaN or infinite output Z[L] (checked every iteration)
+ * or recorded cost throws {@link TrainingDivergedException}. A trainer holds no run state and may be
+ * reused.
  */
 public final class Trainer {
     private final TrainingSettings settings;
     private final List<TrainingListener> listeners;
     private final OutputGradient outputGradient;
-    /** Whether networks that fit {@link SmallNetworkStep} take it (the same bits; false only in tests, to compare). */
-    private final boolean smallNetworkStep;
+    private final UpdateRule updateRule;
 
     /** A trainer with these settings and no listeners. */
     public Trainer(TrainingSettings settings) {
@@ -59,18 +56,23 @@ public final class Trainer {
 
     /** A trainer with these settings, calling the listeners in order. */
     public Trainer(TrainingSettings settings, List<TrainingListener> listeners) {
-        this(settings, listeners, OutputGradient.SIMPLIFIED);
+        this(settings, listeners, OutputGradient.A_MINUS_Y);
     }
 
     /** A trainer with these settings and listeners, starting the backward pass as {@code outputGradient} says. */
     public Trainer(TrainingSettings settings, List<TrainingListener> listeners, OutputGradient outputGradient) {
-        this(settings, listeners, outputGradient, true);
+        this(settings, listeners, outputGradient, new GradientDescent());
     }
 
-    private Trainer(TrainingSettings settings, List<TrainingListener> listeners, OutputGradient outputGradient,
-                    boolean smallNetworkStep) {
+    /** A trainer with these settings and listeners, this output gradient and this update rule. */
+    public Trainer(TrainingSettings settings, List<TrainingListener> listeners, OutputGradient outputGradient,
+                   UpdateRule updateRule) {
         if (outputGradient == null) {
-            throw new IllegalArgumentException("Trainer: outputGradient is null; use OutputGradient.SIMPLIFIED (the default) or COURSE");
+            throw new IllegalArgumentException("Trainer: outputGradient is null; use OutputGradient.A_MINUS_Y (the default) "
+                    + "or COURSE_DAL_THROUGH_SIGMOID");
+        }
+        if (updateRule == null) {
+            throw new IllegalArgumentException("Trainer: updateRule is null; use new GradientDescent() (the default)");
         }
         if (listeners == null) {
             throw new IllegalArgumentException("Trainer: the listener list is null; pass List.of() for none");
@@ -86,15 +88,15 @@ public final class Trainer {
         this.settings = settings;
         this.listeners = List.copyOf(listeners);
         this.outputGradient = outputGradient;
-        this.smallNetworkStep = smallNetworkStep;
+        this.updateRule = updateRule;
     }
 
-    /** This trainer with every network on the general step ({@link GradientDescentStep}), for tests that compare the two. */
-    Trainer withGeneralStepOnly() {
-        return new Trainer(settings, listeners, outputGradient, false);
+    /** How parameters move given their gradients (default {@link GradientDescent}). */
+    public UpdateRule updateRule() {
+        return updateRule;
     }
 
-    /** How the backward pass starts at the output (default {@link OutputGradient#SIMPLIFIED}). */
+    /** How the backward pass starts at the output (default {@link OutputGradient#A_MINUS_Y}). */
     public OutputGradient outputGradient() {
         return outputGradient;
     }
@@ -204,8 +206,8 @@ public final class Trainer {
         int costEvery = settings.costEvery();
         double learningRate = settings.learningRate();
         CostHistory costs = new CostHistory(earlierCosts, recordedBefore(total) - earlierCosts.length);
-        TrainingStep step = smallNetworkStep ? stepFor(network, X, Y, outputGradient)
-                : new GradientDescentStep(network, X, Y, outputGradient);
+        Propagation pass = new Propagation(network, X, Y, outputGradient);
+        UpdateRule.Run update = updateRule.start(network);
         TrainingEvent event = new TrainingEvent(settings, network, costs, rng, startNanos);
         event.moveTo(start, Double.NaN);
         TrainingListener[] heard = listeners.toArray(new TrainingListener[0]); // indexed below: no iterator per iteration
@@ -214,12 +216,12 @@ public final class Trainer {
         }
         int i = start;
         while (i < total && !event.stopRequested()) {
-            // the cost only where it is recorded: it costs more than the rest of a small network's step, and
-            // divergence shows in Z[L] anyway (the cost from the logits is finite for any finite Z[L])
+            pass.forward();
+            // the cost only where it is recorded; divergence shows in Z[L] anyway (the cost from the logits
+            // is finite for any finite Z[L])
             boolean recorded = i % costEvery == 0;
-            step.forwardWithoutCost();
-            double cost = recorded ? step.cost() : 0.0;
-            checkFinite(cost, step.outputLogits(), i, learningRate);
+            double cost = recorded ? pass.cost() : 0.0;
+            checkFinite(cost, pass.outputLogits(), i, learningRate);
             if (recorded) {
                 costs.add(cost);
                 event.moveTo(i, cost);
@@ -227,8 +229,8 @@ public final class Trainer {
                     heard[k].onCost(event);
                 }
             }
-            step.backward();
-            step.update(learningRate);
+            pass.backward();
+            update.update(pass.gradients(), learningRate);
             i++;
             event.moveTo(i, Double.NaN);
             for (int k = 0; k < heard.length; k++) {
@@ -243,12 +245,6 @@ public final class Trainer {
             l.onEnd(result);
         }
         return result;
-    }
-
-    /** The step {@link #fit} and {@link #resume} run: {@link SmallNetworkStep} for a network it fits, else {@link GradientDescentStep}. */
-    static TrainingStep stepFor(Network network, Matrix X, Matrix Y, OutputGradient outputGradient) {
-        return SmallNetworkStep.fits(network) ? new SmallNetworkStep(network, X, Y, outputGradient)
-                : new GradientDescentStep(network, X, Y, outputGradient);
     }
 
     private static void checkFinite(double cost, Matrix ZL, int iteration, double learningRate) {
@@ -269,7 +265,8 @@ public final class Trainer {
         private long seed = 1;
         private int costEvery = 100;
         private final List<TrainingListener> listeners = new ArrayList<>();
-        private OutputGradient outputGradient = OutputGradient.SIMPLIFIED;
+        private OutputGradient outputGradient = OutputGradient.A_MINUS_Y;
+        private UpdateRule updateRule = new GradientDescent();
 
         private Builder() {
         }
@@ -314,9 +311,15 @@ public final class Trainer {
             return this;
         }
 
-        /** How the backward pass starts at the output (default SIMPLIFIED, {@code dZ[L] = A[L] - Y}). */
+        /** How the backward pass starts at the output (default A_MINUS_Y, {@code dZ[L] = A[L] - Y}). */
         public Builder outputGradient(OutputGradient outputGradient) {
             this.outputGradient = outputGradient;
+            return this;
+        }
+
+        /** How parameters move given their gradients (default {@link GradientDescent}). */
+        public Builder updateRule(UpdateRule updateRule) {
+            this.updateRule = updateRule;
             return this;
         }
 
@@ -331,7 +334,8 @@ public final class Trainer {
 
         /** The trainer; checks the settings (see {@link TrainingSettings}). */
         public Trainer build() {
-            return new Trainer(new TrainingSettings(learningRate, iterations, initializer, seed, costEvery), listeners, outputGradient);
+            return new Trainer(new TrainingSettings(learningRate, iterations, initializer, seed, costEvery), listeners, outputGradient,
+                    updateRule);
         }
     }
 }

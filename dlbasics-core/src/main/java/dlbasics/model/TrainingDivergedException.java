@@ -1,7 +1,9 @@
 package dlbasics.model;
 
 /**
- * Training produced a NaN or infinite cost or output: gradient descent diverged. The message names
+ * Training produced a NaN or infinite cost, output or parameter: gradient descent diverged. Every
+ * training loop throws it: the {@link Trainer} and the course's {@code nnModel}, {@code optimize},
+ * {@code model}, {@code twoLayerModel} and {@code lLayerModel}. The message names
  * what went bad, the iteration and the learning rate, and suggests a fix, e.g.
  * {@code Cost became NaN at iteration 37 (learningRate=1.2): try a smaller learning rate or scale the
  * inputs (images: divide by 255)}. The network's parameters are left as they were at that iteration
@@ -14,7 +16,7 @@ public final class TrainingDivergedException extends RuntimeException {
     private final double learningRate;
 
     /**
-     * @param quantity     what became non-finite, e.g. "Cost" or "Output Z[3]"
+     * @param quantity     what became non-finite, e.g. "Cost", "Output Z[L]" or a parameter's course name ("W1", "w")
      * @param value        its value (NaN or ±Infinity)
      * @param iteration    the updates done before the forward pass that produced it
      * @param learningRate the learning rate of the run
@@ -29,7 +31,7 @@ public final class TrainingDivergedException extends RuntimeException {
         this.learningRate = learningRate;
     }
 
-    /** What became non-finite: "Cost" or "Output Z[L]". */
+    /** What became non-finite: "Cost", "Output Z[L]" or a parameter's course name. */
     public String quantity() {
         return quantity;
     }

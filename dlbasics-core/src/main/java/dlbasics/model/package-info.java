@@ -1,7 +1,8 @@
 /**
  * Networks and their training: {@link dlbasics.model.Network} (layer sizes, live parameters W[l] and
- * b[l], prediction), {@link dlbasics.model.Trainer} (full-batch gradient descent, the course's loop),
- * and what a run reports.
+ * b[l], prediction), {@link dlbasics.model.Trainer} (the course's loop: forward, cost, backward, then an
+ * {@link dlbasics.model.UpdateRule}, today {@link dlbasics.model.GradientDescent}, moving the parameters
+ * by their {@link dlbasics.model.Gradients} dW1, db1, ...), and what a run reports.
  *
  * <pre>{@code
  * Network network = Network.of(12288, 20, 7, 5, 1);          // the course's L-layer network
@@ -23,8 +24,8 @@
  *       a suggested fix.</li>
  *   <li>{@link dlbasics.model.LogisticRegression} is a preset: {@code Network.of(nX, 1)} trained from
  *       zeros, the course's "logistic regression with a neural network mindset".</li>
- *   <li>The maths is the nn kernels' ({@code Linear}, {@code Activation}, {@code Losses}); the course's
- *       step-by-step functions in {@code dlbasics.course} call the same kernels.</li>
+ *   <li>The maths is {@code dlbasics.nn}'s ({@code Linear}, {@code Activation}, {@code Loss}); the course's
+ *       step-by-step functions in {@code dlbasics.course} call the same code.</li>
  * </ul>
  */
 package dlbasics.model;

@@ -51,8 +51,7 @@ public enum Activation {
     },
     /**
      * {@code tanh(z)}, our own kernel ({@code FastTanh}: within 3 ulps of {@link StrictMath#tanh}, odd,
-     * about five times faster than {@link Math#tanh} once the JIT has compiled it); backward {@code dZ = dA · (1 - A²)} with
-     * {@code A = tanh(Z)}.
+     * faster than {@link Math#tanh}); backward {@code dZ = dA · (1 - A²)} with {@code A = tanh(Z)}.
      */
     TANH {
         @Override

@@ -2,13 +2,9 @@ package dlbasics.nn;
 
 /**
  * Our own {@code tanh}, in plain double arithmetic (separate multiplies and adds, no FMA), written so
- * that the JIT's auto-vectoriser (C2 SuperWord) turns the array form into 4-lane AVX code without the
- * Vector API: every pass below is a short loop of lane-wise operations only (+ - * /, abs, min), except
- * one that moves bits. Measured on the flower network's 4 x 400 hidden layer (AMD EPYC Zen 3): about
- * 5 ns per value once C2 has compiled it, against 25 ns for {@link Math#tanh} (fdlibm behind a native
- * call on JDK 17). A Vector API version measured 3.4 ns per value once compiled, but ran the first
- * 0.4 to 0.7 s of a fresh JVM at a fiftieth of that speed or less, longer than the whole flower run;
- * plain loops are compiled by C1 within a few iterations and by C2 within a hundred or so.
+ * that C2's auto-vectoriser turns the array form into SIMD code without the Vector API: every pass
+ * below is a short loop of lane-wise operations (+ - * /, abs, min), except one that moves bits. Why
+ * not {@link Math#tanh} or the Vector API: bench/NOTES.md, "nn and model".
  *
  * <p>Method, for {@code a = |x|} clamped to 22 (where tanh is 1 to double precision), {@code y = 2a}:
  * <pre>
@@ -22,12 +18,9 @@ package dlbasics.nn;
  * (fdlibm splits at a = 1; both forms are computed and one is kept by weights ±1 and ±0 made from n's
  * bits and x's sign bit, so the loops have no branches.)
  *
- * <p>Accuracy, measured ({@code FastTanhTest}, 4,000,000 seeded points, normal(0, 3) and log-uniform
- * magnitudes 2^-30 .. 2^6): within 3 ulps of {@link StrictMath#tanh} (which is itself within 1 ulp);
- * 99.4 % of the values within 1 ulp of it; against 200-bit arithmetic (mpmath) the worst case found is
- * 2.4 ulps (at |x| ≈ 0.22, where {@code expm1(-y)} is made from 2^-n q and 2^-n - 1 of opposite signs). Odd: {@code tanh(-x) = -tanh(x)} exactly, {@code tanh(±0) = ±0}, {@code tanh(±∞) = ±1},
- * NaN gives NaN. The scalar {@link #tanh(double)} and the array form give the same bits (same
- * operations, same order).
+ * <p>Within 3 ulps of {@link StrictMath#tanh} ({@code FastTanhTest}); odd: {@code tanh(-x) = -tanh(x)}
+ * exactly, {@code tanh(±0) = ±0}, {@code tanh(±∞) = ±1}, NaN gives NaN. The scalar {@link #tanh(double)}
+ * and the array form give the same bits (same operations, same order).
  */
 final class FastTanh {
     static final double INV_LN2 = 1.44269504088896338700e+00;

@@ -32,7 +32,7 @@ class DeepNetworkErrorsTest {
 
     @Test
     void linearBackwardWithAForeignCache() {
-        DeepLinearCache cache = DeepNetworkSteps.linearForward(Matrix.zeros(4, 2), Matrix.zeros(3, 4), Matrix.zeros(3, 1)).cache();
+        DeepNetworkSteps.LinearCache cache = DeepNetworkSteps.linearForward(Matrix.zeros(4, 2), Matrix.zeros(3, 4), Matrix.zeros(3, 1)).cache();
         assertMessage("linearBackward: dZ is 3x5, A_prev is 4x2 and W is 3x4; dZ must be n[l] x m = 3x2 "
                         + "(W.rows x A_prev.cols) and W.cols must equal A_prev.rows; pass the cache from this layer's forward pass",
                 () -> DeepNetworkSteps.linearBackward(Matrix.zeros(3, 5), cache));
@@ -66,8 +66,8 @@ class DeepNetworkErrorsTest {
     void costAndBackwardWithTransposedLabels() {
         assertMessage("computeCost: the predictions are 1x3 but Y is 3x1; both must be 1 x m with one column per example "
                 + "(did you mean Y.transpose()?)", () -> DeepNetworkSteps.computeCost(Matrix.zeros(1, 3), Matrix.zeros(3, 1)));
-        DeepModelForward f = DeepNetworkSteps.lModelForward(Matrix.zeros(4, 3), DeepNetworkSteps.initializeParametersDeep(4, 1));
-        assertMessage("crossEntropyBackward: AL is 1x3 but Y is 3x1; both must be 1 x m with one column per example "
+        DeepNetworkSteps.ModelOutput f = DeepNetworkSteps.lModelForward(Matrix.zeros(4, 3), DeepNetworkSteps.initializeParametersDeep(4, 1));
+        assertMessage("crossEntropyBackward: the predictions are 1x3 but Y is 3x1; both must be 1 x m with one column per example "
                 + "(did you mean Y.transpose()?)", () -> DeepNetworkSteps.lModelBackward(f.AL(), Matrix.zeros(3, 1), f.caches()));
         assertMessage("lModelBackward: no caches; pass the caches that lModelForward returned with AL",
                 () -> DeepNetworkSteps.lModelBackward(f.AL(), Matrix.zeros(1, 3), List.of()));

@@ -65,7 +65,7 @@ class DeepNetworkGradientCheckTest {
         Matrix b = rng.randn(3, 1);
         Matrix G = rng.randn(3, 5);
         DoubleSupplier F = () -> weighted(G, DeepNetworkSteps.linearForward(A, W, b).Z());
-        DeepGradients g = DeepNetworkSteps.linearBackward(G, DeepNetworkSteps.linearForward(A, W, b).cache());
+        DeepNetworkSteps.LayerGradients g = DeepNetworkSteps.linearBackward(G, DeepNetworkSteps.linearForward(A, W, b).cache());
         check(g.dW(), numeric(F, W), "linearBackward dW", seed);
         check(g.db(), numeric(F, b), "linearBackward db", seed);
         check(g.dAPrev().divide(A.cols()), numeric(F, A), "linearBackward dA_prev / m", seed);
@@ -92,7 +92,7 @@ class DeepNetworkGradientCheckTest {
             Matrix b = rng.randn(3, 1);
             Matrix G = rng.randn(3, 5);
             DoubleSupplier F = () -> weighted(G, DeepNetworkSteps.linearActivationForward(APrev, W, b, g).A());
-            DeepGradients grads = DeepNetworkSteps.linearActivationBackward(G,
+            DeepNetworkSteps.LayerGradients grads = DeepNetworkSteps.linearActivationBackward(G,
                     DeepNetworkSteps.linearActivationForward(APrev, W, b, g).cache(), g);
             String what = "linearActivationBackward(" + g.courseName() + ") ";
             check(grads.dW(), numeric(F, W), what + "dW", seed);
@@ -112,7 +112,7 @@ class DeepNetworkGradientCheckTest {
         Matrix X = rng.randn(4, 6);
         Matrix Y = rng.rand(1, 6).greaterThan(0.5);
         DoubleSupplier J = () -> DeepNetworkSteps.computeCost(DeepNetworkSteps.lModelForward(X, p).AL(), Y);
-        DeepModelForward f = DeepNetworkSteps.lModelForward(X, p);
+        DeepNetworkSteps.ModelOutput f = DeepNetworkSteps.lModelForward(X, p);
         Map<String, Matrix> grads = DeepNetworkSteps.lModelBackward(f.AL(), Y, f.caches());
         for (String name : List.copyOf(p.keySet())) {
             check(grads.get("d" + name), numeric(J, p.get(name)), "lModelBackward d" + name, seed);

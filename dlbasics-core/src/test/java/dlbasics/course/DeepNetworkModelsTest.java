@@ -24,7 +24,7 @@ class DeepNetworkModelsTest {
     /** Hundreds of iterations compound numpy's and our last-bit differences; they stay far below this. */
     private static final double TOL = 1e-10;
 
-    private static Matrix costs(DeepModelResult r) {
+    private static Matrix costs(DeepNetworkSteps.ModelResult r) {
         double[] c = new double[r.costs().size()];
         for (int i = 0; i < c.length; i++) {
             c[i] = r.costs().get(i);
@@ -34,7 +34,7 @@ class DeepNetworkModelsTest {
 
     @Test
     void twoLayerModelReproducesTheCourse() {
-        DeepModelResult r = DeepNetworkSteps.twoLayerModel(X, Y, new int[] {4, 3, 1}, 0.5, 300);
+        DeepNetworkSteps.ModelResult r = DeepNetworkSteps.twoLayerModel(X, Y, new int[] {4, 3, 1}, 0.5, 300);
         assertClose(GOLDEN.get("train.twoLayer.costs"), costs(r), TOL, "two_layer_model costs at 0, 100, 200");
         GOLDEN.parameters("train.twoLayer.", 2).forEach((k, v) -> assertClose(v, r.parameters().get(k), TOL, "two_layer_model " + k));
         assertEquals(GOLDEN.scalar("train.twoLayer.accuracy"), DeepNetworkSteps.predict(X, Y, r.parameters()).accuracy(), 1e-15);
@@ -42,10 +42,10 @@ class DeepNetworkModelsTest {
 
     @Test
     void lLayerModelReproducesTheCourse() {
-        DeepModelResult r = DeepNetworkSteps.lLayerModel(X, Y, new int[] {4, 5, 3, 1}, 0.3, 500);
+        DeepNetworkSteps.ModelResult r = DeepNetworkSteps.lLayerModel(X, Y, new int[] {4, 5, 3, 1}, 0.3, 500);
         assertClose(GOLDEN.get("train.lLayer.costs"), costs(r), TOL, "L_layer_model costs at 0, 100, ..., 400");
         GOLDEN.parameters("train.lLayer.", 3).forEach((k, v) -> assertClose(v, r.parameters().get(k), TOL, "L_layer_model " + k));
-        DeepPrediction p = DeepNetworkSteps.predict(X, Y, r.parameters());
+        DeepNetworkSteps.Prediction p = DeepNetworkSteps.predict(X, Y, r.parameters());
         assertEquals(GOLDEN.scalar("train.lLayer.accuracy"), p.accuracy(), 1e-15);
         assertEquals(Y, p.predictions(), "every training example is classified right");
     }
@@ -57,14 +57,14 @@ class DeepNetworkModelsTest {
         Map<String, Matrix> p = DeepNetworkSteps.initializeParametersDeep(dims, Initializer.SCALED_BY_FAN_IN, new NumpyRandom(1));
         List<Double> costs = new ArrayList<>();
         for (int i = 0; i < 201; i++) {
-            DeepModelForward f = DeepNetworkSteps.lModelForward(X, p);
+            DeepNetworkSteps.ModelOutput f = DeepNetworkSteps.lModelForward(X, p);
             double cost = DeepNetworkSteps.computeCost(f.AL(), Y);
             p = DeepNetworkSteps.updateParameters(p, DeepNetworkSteps.lModelBackward(f.AL(), Y, f.caches()), 0.3);
             if (i % 100 == 0) {
                 costs.add(cost);
             }
         }
-        DeepModelResult r = DeepNetworkSteps.lLayerModel(X, Y, dims, 0.3, 201);
+        DeepNetworkSteps.ModelResult r = DeepNetworkSteps.lLayerModel(X, Y, dims, 0.3, 201);
         assertEquals(p, r.parameters());
         assertEquals(costs, r.costs());
         assertEquals(3, r.costs().size(), "costs at iterations 0, 100 and 200");
@@ -72,8 +72,8 @@ class DeepNetworkModelsTest {
 
     @Test
     void defaultsAreTheCourses() {
-        DeepModelResult defaults = DeepNetworkSteps.twoLayerModel(X, Y, new int[] {4, 3, 1});
-        DeepModelResult explicit = DeepNetworkSteps.twoLayerModel(X, Y, new int[] {4, 3, 1}, 0.0075, 3000);
+        DeepNetworkSteps.ModelResult defaults = DeepNetworkSteps.twoLayerModel(X, Y, new int[] {4, 3, 1});
+        DeepNetworkSteps.ModelResult explicit = DeepNetworkSteps.twoLayerModel(X, Y, new int[] {4, 3, 1}, 0.0075, 3000);
         assertEquals(explicit, defaults);
         assertEquals(30, defaults.costs().size());
         assertEquals(DeepNetworkSteps.lLayerModel(X, Y, new int[] {4, 3, 1}, 0.0075, 3000),
@@ -83,9 +83,9 @@ class DeepNetworkModelsTest {
     @Test
     void twoLayerModelIsTheLLayerLoopWithTheTwoLayerInitialization() {
         // the same data, the same loop: only the initialization (randn * 0.01, seed 1) differs
-        DeepModelResult two = DeepNetworkSteps.twoLayerModel(X, Y, new int[] {4, 3, 1}, 0.5, 1);
+        DeepNetworkSteps.ModelResult two = DeepNetworkSteps.twoLayerModel(X, Y, new int[] {4, 3, 1}, 0.5, 1);
         Map<String, Matrix> start = DeepNetworkSteps.initializeParameters(4, 3, 1);
-        DeepModelForward f = DeepNetworkSteps.lModelForward(X, start);
+        DeepNetworkSteps.ModelOutput f = DeepNetworkSteps.lModelForward(X, start);
         Map<String, Matrix> once = DeepNetworkSteps.updateParameters(start,
                 DeepNetworkSteps.lModelBackward(f.AL(), Y, f.caches()), 0.5);
         assertEquals(once, two.parameters());
@@ -95,7 +95,7 @@ class DeepNetworkModelsTest {
     @Test
     void theCostListenerHearsEachRecordedCostInOrder() {
         List<String> heard = new ArrayList<>();
-        DeepModelResult r = DeepNetworkSteps.lLayerModel(X, Y, new int[] {4, 5, 3, 1}, 0.3, 500,
+        DeepNetworkSteps.ModelResult r = DeepNetworkSteps.lLayerModel(X, Y, new int[] {4, 5, 3, 1}, 0.3, 500,
                 (iteration, cost) -> heard.add(iteration + " " + cost));
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < r.costs().size(); i++) {
@@ -110,7 +110,7 @@ class DeepNetworkModelsTest {
 
     @Test
     void zeroIterationsReturnTheInitialParametersAndNoCost() {
-        DeepModelResult r = DeepNetworkSteps.lLayerModel(X, Y, new int[] {4, 2, 1}, 0.1, 0);
+        DeepNetworkSteps.ModelResult r = DeepNetworkSteps.lLayerModel(X, Y, new int[] {4, 2, 1}, 0.1, 0);
         assertEquals(DeepNetworkSteps.initializeParametersDeep(new int[] {4, 2, 1}, Initializer.SCALED_BY_FAN_IN,
                 new NumpyRandom(1)), r.parameters());
         assertEquals(List.of(), r.costs());

@@ -52,7 +52,7 @@ class DeepNetworkStepsTest {
 
     @Test
     void linearForwardReproducesTheNotebook() {
-        DeepLinearForward f = DeepNetworkSteps.linearForward(GOLDEN.get("linearForward.A"),
+        DeepNetworkSteps.LinearResult f = DeepNetworkSteps.linearForward(GOLDEN.get("linearForward.A"),
                 GOLDEN.get("linearForward.W"), GOLDEN.get("linearForward.b"));
         assertClose(GOLDEN.get("linearForward.Z"), f.Z(), TOL, "linearForward Z");
         assertEquals("[[ 3.26295337 -1.23429987]]", f.Z().toString());
@@ -66,8 +66,8 @@ class DeepNetworkStepsTest {
         Matrix APrev = GOLDEN.get("activationForward.APrev");
         Matrix W = GOLDEN.get("activationForward.W");
         Matrix b = GOLDEN.get("activationForward.b");
-        DeepActivationForward sigmoid = DeepNetworkSteps.linearActivationForward(APrev, W, b, "sigmoid");
-        DeepActivationForward relu = DeepNetworkSteps.linearActivationForward(APrev, W, b, Activation.RELU);
+        DeepNetworkSteps.LinearActivationResult sigmoid = DeepNetworkSteps.linearActivationForward(APrev, W, b, "sigmoid");
+        DeepNetworkSteps.LinearActivationResult relu = DeepNetworkSteps.linearActivationForward(APrev, W, b, Activation.RELU);
         assertClose(GOLDEN.get("activationForward.sigmoid"), sigmoid.A(), TOL, "sigmoid A");
         assertClose(GOLDEN.get("activationForward.relu"), relu.A(), TOL, "relu A");
         assertEquals("[[0.96890023 0.11013289]]", sigmoid.A().toString());
@@ -80,7 +80,7 @@ class DeepNetworkStepsTest {
     @Test
     void lModelForwardReproducesTheNotebook() {
         Map<String, Matrix> p = GOLDEN.parameters("modelForward.", 3);
-        DeepModelForward f = DeepNetworkSteps.lModelForward(GOLDEN.get("modelForward.X"), p);
+        DeepNetworkSteps.ModelOutput f = DeepNetworkSteps.lModelForward(GOLDEN.get("modelForward.X"), p);
         assertClose(GOLDEN.get("modelForward.AL"), f.AL(), TOL, "AL");
         assertEquals("[[0.03921668 0.70498921 0.19734387 0.04728177]]", f.AL().toString());
         assertEquals(3, f.caches().size());
@@ -96,9 +96,9 @@ class DeepNetworkStepsTest {
 
     @Test
     void linearBackwardReproducesTheNotebook() {
-        DeepLinearCache cache = new DeepLinearCache(GOLDEN.get("linearBackward.A"), GOLDEN.get("linearBackward.W"),
+        DeepNetworkSteps.LinearCache cache = new DeepNetworkSteps.LinearCache(GOLDEN.get("linearBackward.A"), GOLDEN.get("linearBackward.W"),
                 GOLDEN.get("linearBackward.b"));
-        DeepGradients g = DeepNetworkSteps.linearBackward(GOLDEN.get("linearBackward.dZ"), cache);
+        DeepNetworkSteps.LayerGradients g = DeepNetworkSteps.linearBackward(GOLDEN.get("linearBackward.dZ"), cache);
         assertClose(GOLDEN.get("linearBackward.dAPrev"), g.dAPrev(), TOL, "dA_prev");
         assertClose(GOLDEN.get("linearBackward.dW"), g.dW(), TOL, "dW");
         assertClose(GOLDEN.get("linearBackward.db"), g.db(), TOL, "db");
@@ -115,26 +115,26 @@ class DeepNetworkStepsTest {
 
     @Test
     void linearActivationBackwardReproducesTheNotebook() {
-        DeepLayerCache cache = new DeepLayerCache(new DeepLinearCache(GOLDEN.get("layerBackward.A"),
+        DeepNetworkSteps.LayerCache cache = new DeepNetworkSteps.LayerCache(new DeepNetworkSteps.LinearCache(GOLDEN.get("layerBackward.A"),
                 GOLDEN.get("layerBackward.W"), GOLDEN.get("layerBackward.b")), GOLDEN.get("layerBackward.Z"));
         for (String activation : new String[] {"sigmoid", "relu"}) {
-            DeepGradients g = DeepNetworkSteps.linearActivationBackward(GOLDEN.get("layerBackward.dA"), cache, activation);
+            DeepNetworkSteps.LayerGradients g = DeepNetworkSteps.linearActivationBackward(GOLDEN.get("layerBackward.dA"), cache, activation);
             String p = "layerBackward." + activation + ".";
             assertClose(GOLDEN.get(p + "dAPrev"), g.dAPrev(), TOL, activation + " dA_prev");
             assertClose(GOLDEN.get(p + "dW"), g.dW(), TOL, activation + " dW");
             assertClose(GOLDEN.get(p + "db"), g.db(), TOL, activation + " db");
         }
-        DeepGradients sigmoid = DeepNetworkSteps.linearActivationBackward(GOLDEN.get("layerBackward.dA"), cache, Activation.SIGMOID);
+        DeepNetworkSteps.LayerGradients sigmoid = DeepNetworkSteps.linearActivationBackward(GOLDEN.get("layerBackward.dA"), cache, Activation.SIGMOID);
         assertEquals("[[ 0.10266786  0.09778551 -0.01968084]]", sigmoid.dW().toString());
         assertEquals("[[-0.05729622]]", sigmoid.db().toString());
     }
 
     @Test
     void lModelBackwardReproducesTheNotebookInTheCoursesOrder() {
-        List<DeepLayerCache> caches = List.of(
-                new DeepLayerCache(new DeepLinearCache(GOLDEN.get("modelBackward.A1"), GOLDEN.get("modelBackward.W1"),
+        List<DeepNetworkSteps.LayerCache> caches = List.of(
+                new DeepNetworkSteps.LayerCache(new DeepNetworkSteps.LinearCache(GOLDEN.get("modelBackward.A1"), GOLDEN.get("modelBackward.W1"),
                         GOLDEN.get("modelBackward.b1")), GOLDEN.get("modelBackward.Z1")),
-                new DeepLayerCache(new DeepLinearCache(GOLDEN.get("modelBackward.A2"), GOLDEN.get("modelBackward.W2"),
+                new DeepNetworkSteps.LayerCache(new DeepNetworkSteps.LinearCache(GOLDEN.get("modelBackward.A2"), GOLDEN.get("modelBackward.W2"),
                         GOLDEN.get("modelBackward.b2")), GOLDEN.get("modelBackward.Z2")));
         Map<String, Matrix> grads = DeepNetworkSteps.lModelBackward(GOLDEN.get("modelBackward.AL"),
                 GOLDEN.get("modelBackward.Y"), caches);
@@ -161,10 +161,10 @@ class DeepNetworkStepsTest {
     @Test
     void tanhLayersWorkThroughTheActivationOverloads() {
         Matrix APrev = GOLDEN.get("activationForward.APrev");
-        DeepActivationForward f = DeepNetworkSteps.linearActivationForward(APrev, GOLDEN.get("activationForward.W"),
+        DeepNetworkSteps.LinearActivationResult f = DeepNetworkSteps.linearActivationForward(APrev, GOLDEN.get("activationForward.W"),
                 GOLDEN.get("activationForward.b"), Activation.TANH);
         Matrix dA = Matrix.ones(1, 2);
-        DeepGradients g = DeepNetworkSteps.linearActivationBackward(dA, f.cache(), "tanh");
+        DeepNetworkSteps.LayerGradients g = DeepNetworkSteps.linearActivationBackward(dA, f.cache(), "tanh");
         // dZ = 1 - tanh(Z)², so db = mean(1 - A²)
         Matrix A = f.A();
         double expected = ((1 - A.get(0, 0) * A.get(0, 0)) + (1 - A.get(0, 1) * A.get(0, 1))) / 2;
@@ -176,7 +176,7 @@ class DeepNetworkStepsTest {
         // lModelBackward returns dA0 (the course does); the training loop's variant leaves it out,
         // and lLayerModelEqualsTheStepFunctionsByHand in DeepNetworkModelsTest shows it changes nothing.
         Map<String, Matrix> p = GOLDEN.parameters("modelForward.", 3);
-        DeepModelForward f = DeepNetworkSteps.lModelForward(GOLDEN.get("modelForward.X"), p);
+        DeepNetworkSteps.ModelOutput f = DeepNetworkSteps.lModelForward(GOLDEN.get("modelForward.X"), p);
         Map<String, Matrix> grads = DeepNetworkSteps.lModelBackward(f.AL(), Matrix.of(1, 4, 1, 0, 1, 0), f.caches());
         assertEquals(List.of("dA2", "dW3", "db3", "dA1", "dW2", "db2", "dA0", "dW1", "db1"), List.copyOf(grads.keySet()));
         assertEquals(5, grads.get("dA0").rows());

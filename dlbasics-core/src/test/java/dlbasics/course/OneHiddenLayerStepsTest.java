@@ -3,6 +3,7 @@ package dlbasics.course;
 import dlbasics.data.Dataset;
 import dlbasics.data.PlanarData;
 import dlbasics.matrix.Matrix;
+import dlbasics.model.TrainingDivergedException;
 import dlbasics.random.NumpyRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,11 +165,12 @@ class OneHiddenLayerStepsTest {
 
     @Test
     void nnModelStopsWithAHintWhenTheCostDiverges() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> OneHiddenLayerSteps.nnModel(FLOWER.X(), FLOWER.Y(), 4, 1001, 1e308, null));
         // 1e308 overflows the weights in the first step; the cost at iteration 1000 is no longer finite
-        assertTrue(e.getMessage().matches("nnModel: the cost became (NaN|Infinity) at iteration 1000 .*"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("(learningRate=1.0E308); try a smaller learning rate or scale the inputs"), e.getMessage());
+        assertTrue(e.getMessage().matches("Cost became (NaN|Infinity) at iteration 1000 .*"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(learningRate=1.0E308): try a smaller learning rate or scale the inputs "
+                + "(images: divide by 255)"), e.getMessage());
     }
 
     @Test

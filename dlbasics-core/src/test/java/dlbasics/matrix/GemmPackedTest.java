@@ -127,7 +127,7 @@ class GemmPackedTest {
         job.set(kernel, a.data(), packed.strips(), c.data(), 14, 5000, 19);
         job.setPieces(kernel.prepare(job));
         assertEquals(3, job.pieces, "A 14x5000 is packed in 3 pieces of 2048 values of p");
-        job.chunkSize = job.end;
+        job.chunkSize = job.units;
         job.runChunk(job.pieces); // all the units, no piece
         assertArrayEquals(GemmKernelsTest.naive(a, false, b, false).data(), c.data(), 0.0);
     }

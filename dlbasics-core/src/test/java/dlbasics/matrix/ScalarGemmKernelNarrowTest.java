@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The plain kernel's paths for narrow products (C at most {@value ScalarGemmKernel#NARROW} columns wide,
- * computed entry by entry in blocks) and short ones (at most {@value ScalarGemmKernel#SHORT} terms per
+ * computed entry by entry in blocks, as are products of at most {@value ScalarGemmKernel#FEW_ROWS} rows with B
+ * read transposed) and short ones (at most {@value ScalarGemmKernel#SHORT} terms per
  * entry) give the naive loop's bits for every transposition, for row counts
  * that fill its 4-row blocks and ones that leave rows over, on 1 and 2 threads.
  */
@@ -26,6 +27,8 @@ class ScalarGemmKernelNarrowTest {
             {1, 1, 1}, {3, 2, 4}, {12, 1, 3}, {2, 209, 4}, {6, 5, 2},
             // short products (k <= 4, C wider than 4): one pass over C
             {4, 2, 400}, {1, 4, 400}, {3, 1, 9}, {5, 3, 17}, {2, 4, 5}, {7, 2, 33},
+            // few rows, B read transposed (n <= 8): entry by entry too (dW2 = dZ2·A1ᵀ without A1ᵀ)
+            {1, 400, 5}, {1, 400, 13}, {5, 209, 7}, {8, 40, 11}, {3, 50, 9}, {9, 30, 6},
         };
         List<Arguments> out = new ArrayList<>();
         long seed = 100;

@@ -3,7 +3,7 @@ package dlbasics.model;
 import dlbasics.matrix.Matrix;
 import dlbasics.nn.Activation;
 import dlbasics.nn.Initializer;
-import dlbasics.nn.Losses;
+import dlbasics.nn.Loss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,7 +26,7 @@ class LogisticRegressionTest {
             // A = sigmoid(np.dot(w.T, X) + b)
             Matrix A = w.transpose().mult(X).plus(b[0]).map(Activation::sigmoid);
             if (i % 100 == 0) {
-                costs[i / 100] = Losses.crossEntropy(A, Y);
+                costs[i / 100] = Loss.BINARY_CROSS_ENTROPY.cost(A, Y);
             }
             // dw = 1/m * np.dot(X, (A - Y).T);  db = 1/m * np.sum(A - Y)
             Matrix dZ = A.minus(Y);

@@ -40,7 +40,7 @@ class TrainerCourseFormTest {
             }
             Matrix AL = A[L];
             // cost = -1/m * sum(Y*log(AL) + (1-Y)*log(1-AL)), compute_cost
-            double cost = dlbasics.nn.Losses.crossEntropy(AL, Y);
+            double cost = dlbasics.nn.Loss.BINARY_CROSS_ENTROPY.cost(AL, Y);
             if (i % 100 == 0) {
                 costs[i / 100] = cost;
             }

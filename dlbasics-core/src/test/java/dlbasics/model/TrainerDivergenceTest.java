@@ -1,8 +1,11 @@
 package dlbasics.model;
 
 import dlbasics.matrix.Matrix;
+import dlbasics.nn.Activation;
 import dlbasics.nn.Initializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +77,24 @@ class TrainerDivergenceTest {
 
     private static TrainingState emptyState() {
         return new TrainingState(0, new double[0], new dlbasics.random.NumpyRandom(1).state());
+    }
+
+    /**
+     * A learning rate of 1e300 on unscaled inputs blows up every shape within a few iterations, with ReLU
+     * hidden layers (tanh saturates at ±1 and keeps a merely huge output finite).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dlbasics.model.NetworkShapes#all")
+    void everyShapeStopsWithTheHint(NetworkShapes shape) {
+        GeneratedData data = shape.data(3);
+        Matrix unscaled = data.X.map(v -> Math.floor(Math.min(255, Math.abs(v) * 100)));
+        Trainer trainer = Trainer.builder().learningRate(1e300).iterations(50).costEvery(10).seed(1)
+                .initializer(Initializer.HE).build();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> trainer.fit(Network.of(Activation.RELU, shape.dims), unscaled, data.Y));
+        assertTrue(e.iteration() < 10, shape + ": " + e.getMessage());
+        assertTrue(e.getMessage().endsWith("(learningRate=1.0E300): try a smaller learning rate or scale the inputs "
+                + "(images: divide by 255)"), e.getMessage());
     }
 
     @Test

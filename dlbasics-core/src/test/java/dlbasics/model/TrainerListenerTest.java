@@ -3,6 +3,8 @@ package dlbasics.model;
 import dlbasics.nn.Activation;
 import dlbasics.nn.Initializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The listener protocol: which events arrive, in which order, with which values; and requestStop. */
+/**
+ * The listener protocol: which events arrive, in which order, with which values; and requestStop (on
+ * every shape of {@link NetworkShapes} where the network matters).
+ */
 class TrainerListenerTest {
     private static final GeneratedData DATA = GeneratedData.of(4, 3, 30);
 
@@ -50,10 +55,12 @@ class TrainerListenerTest {
         return Trainer.builder().learningRate(0.1).iterations(7).costEvery(3).seed(2).initializer(Initializer.HE);
     }
 
-    @Test
-    void eventsArriveInTheCourseOrderCostBeforeItsUpdate() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dlbasics.model.NetworkShapes#all")
+    void eventsArriveInTheCourseOrderCostBeforeItsUpdate(NetworkShapes shape) {
         Recorder rec = new Recorder();
-        TrainingResult r = small().listener(rec).build().fit(Network.of(3, 4, 1), DATA.X, DATA.Y);
+        GeneratedData data = shape.data(4);
+        TrainingResult r = small().listener(rec).build().fit(shape.network(), data.X, data.Y);
         assertEquals(List.of(
                 "start 0 of 7 cost NaN",
                 "cost 0", "update 1 cost NaN", "update 2 cost NaN", "update 3 cost NaN",
@@ -70,17 +77,21 @@ class TrainerListenerTest {
         assertEquals(r, rec.end);
     }
 
-    @Test
-    void costsAreOnlyRecordedNotComputedDifferentlyWhenCostEveryChanges() {
-        TrainingResult every1 = small().costEvery(1).build().fit(Network.of(3, 4, 1), DATA.X, DATA.Y);
-        TrainingResult every3 = small().build().fit(Network.of(3, 4, 1), DATA.X, DATA.Y);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dlbasics.model.NetworkShapes#all")
+    void costsAreOnlyRecordedNotComputedDifferentlyWhenCostEveryChanges(NetworkShapes shape) {
+        GeneratedData data = shape.data(4);
+        TrainingResult every1 = small().costEvery(1).build().fit(shape.network(), data.X, data.Y);
+        TrainingResult every3 = small().build().fit(shape.network(), data.X, data.Y);
         double[] c1 = every1.costs();
         assertEquals(7, c1.length);
         assertArrayEquals(new double[]{c1[0], c1[3], c1[6]}, every3.costs(), 0.0);
     }
 
-    @Test
-    void requestStopEndsTrainingAfterTheCurrentIteration() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dlbasics.model.NetworkShapes#all")
+    void requestStopEndsTrainingAfterTheCurrentIteration(NetworkShapes shape) {
+        GeneratedData data = shape.data(4);
         Recorder rec = new Recorder();
         TrainingListener stopAt4 = new TrainingListener() {
             @Override
@@ -90,16 +101,16 @@ class TrainerListenerTest {
                 }
             }
         };
-        Network stoppedNet = Network.of(3, 4, 1);
-        TrainingResult r = small().listener(stopAt4).listener(rec).build().fit(stoppedNet, DATA.X, DATA.Y);
+        Network stoppedNet = shape.network();
+        TrainingResult r = small().listener(stopAt4).listener(rec).build().fit(stoppedNet, data.X, data.Y);
         assertTrue(r.stopped());
         assertEquals(4, r.iterations());
         assertEquals(4, r.finalState().iteration());
         assertEquals(List.of("start 0 of 7 cost NaN", "cost 0", "update 1 cost NaN", "update 2 cost NaN",
                 "update 3 cost NaN", "cost 3", "update 4 cost NaN", "end 4"), rec.calls);
 
-        Network fourIterations = Network.of(3, 4, 1);
-        small().iterations(4).build().fit(fourIterations, DATA.X, DATA.Y);
+        Network fourIterations = shape.network();
+        small().iterations(4).build().fit(fourIterations, data.X, data.Y);
         assertEquals(fourIterations.parameters(), stoppedNet.parameters(), "a stopped run holds the parameters after its last update");
     }
 

@@ -3,6 +3,7 @@ package dlbasics.model;
 import dlbasics.nn.Activation;
 import dlbasics.nn.Initializer;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -13,13 +14,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A run stopped and resumed equals the uninterrupted run bit for bit. */
+/** A run stopped and resumed equals the uninterrupted run bit for bit, on every shape of {@link NetworkShapes}. */
 class TrainerResumeTest {
     private static final GeneratedData DATA = GeneratedData.of(7, 4, 50);
 
     private static Trainer.Builder course(int iterations) {
         return Trainer.builder().learningRate(0.05).iterations(iterations).seed(1)
                 .initializer(Initializer.SCALED_BY_FAN_IN).costEvery(100);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dlbasics.model.NetworkShapes#all")
+    void everyShapeResumesBitIdentically(NetworkShapes shape) {
+        GeneratedData data = shape.data(3);
+        int total = shape.large() ? 250 : 2500;
+        int first = shape.large() ? 120 : 1000;
+        Network straight = shape.network();
+        TrainingResult s = course(total).build().fit(straight, data.X, data.Y);
+        Network split = shape.network();
+        TrainingResult head = course(first).build().fit(split, data.X, data.Y);
+        TrainingResult rest = course(total).build().resume(split, data.X, data.Y, head.finalState());
+        assertEquals(straight.parameters(), split.parameters(), shape + ": parameters after " + total + " iterations");
+        assertArrayEquals(s.costs(), rest.costs(), 0.0, shape + ": the cost history");
+        assertEquals(total, rest.iterations());
     }
 
     @ParameterizedTest(name = "seed {0}")

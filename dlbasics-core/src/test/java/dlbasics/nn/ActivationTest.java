@@ -194,4 +194,12 @@ class ActivationTest {
                         () -> Activation.RELU.backward(Z, null, Z, Matrix.zeros(2, 3))).getMessage());
         assertFalse(Z.approxEquals(Matrix.ones(2, 3), 0), "operands of refused calls are untouched");
     }
+
+    /** The easy API's {@code Matrix.tanh()} and the trainer's {@code Activation.TANH} are one kernel: the same bits. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2})
+    void theEasyApisTanhGivesTheActivationsBits(long seed) {
+        Matrix Z = new NumpyRandom(seed).randn(3, 300).times(4);
+        assertEquals(Activation.TANH.forward(Z), Z.tanh(), "seed " + seed);
+    }
 }

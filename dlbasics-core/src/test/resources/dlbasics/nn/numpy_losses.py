@@ -1,4 +1,4 @@
-"""Writes numpy_losses.txt: the course's own cost checks and numpy's sigmoid, for LossesTest and
+"""Writes numpy_losses.txt: the course's own cost checks and numpy's sigmoid, for BinaryCrossEntropyTest and
 ActivationTest.
 
 Run from this folder:  python3 numpy_losses.py   (numpy 2.4). numpy warns about overflow in exp for

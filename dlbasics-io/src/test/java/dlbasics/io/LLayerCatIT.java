@@ -1,8 +1,6 @@
 package dlbasics.io;
 
-import dlbasics.course.DeepModelResult;
 import dlbasics.course.DeepNetworkSteps;
-import dlbasics.course.DeepPrediction;
 import dlbasics.data.Dataset;
 import dlbasics.matrix.Matrix;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ class LLayerCatIT {
         Dataset test = cats.test();
         DeepNetworkCatFixture numpy = DeepNetworkCatFixture.load("DeepNetworkCatLLayer.txt");
 
-        DeepModelResult r = DeepNetworkSteps.lLayerModel(train.X(), train.Y(), new int[] {12288, 20, 7, 5, 1}, 0.0075, 2500);
+        DeepNetworkSteps.ModelResult r = DeepNetworkSteps.lLayerModel(train.X(), train.Y(), new int[] {12288, 20, 7, 5, 1}, 0.0075, 2500);
 
         assertEquals(25, r.costs().size(), "a cost every 100 iterations from 0 to 2400");
         for (int i = 0; i < 25; i++) {
@@ -50,7 +48,7 @@ class LLayerCatIT {
 
         // the notebook's own photo, resized to 64 x 64 and scaled by 1/255: "y = 1, your L-layer model predicts a cat"
         Matrix photo = Images.read(SharedData.datasets().resolve("images/my_image.jpg"));
-        DeepPrediction p = DeepNetworkSteps.predict(photo, Matrix.of(1, 1, 1), r.parameters());
+        DeepNetworkSteps.Prediction p = DeepNetworkSteps.predict(photo, Matrix.of(1, 1, 1), r.parameters());
         assertEquals(Matrix.of(1, 1, 1), p.predictions(), "my_image.jpg is classified as a cat");
     }
 }

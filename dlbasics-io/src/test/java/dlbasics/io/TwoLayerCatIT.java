@@ -1,6 +1,5 @@
 package dlbasics.io;
 
-import dlbasics.course.DeepModelResult;
 import dlbasics.course.DeepNetworkSteps;
 import dlbasics.data.Dataset;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class TwoLayerCatIT {
         Dataset test = cats.test();
         DeepNetworkCatFixture numpy = DeepNetworkCatFixture.load("DeepNetworkCatTwoLayer.txt");
 
-        DeepModelResult r = DeepNetworkSteps.twoLayerModel(train.X(), train.Y(), new int[] {12288, 7, 1}, 0.0075, 2500);
+        DeepNetworkSteps.ModelResult r = DeepNetworkSteps.twoLayerModel(train.X(), train.Y(), new int[] {12288, 7, 1}, 0.0075, 2500);
 
         assertEquals(25, r.costs().size(), "a cost every 100 iterations from 0 to 2400");
         for (int i = 0; i < 25; i++) {

@@ -13,9 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The cross-entropy cost: the course's own checks (values from {@code numpy_losses.py}), equality with
  * the naive formula wherever that is finite, finiteness where the naive formula overflows, and the
- * logits form against the activations form.
+ * logits form against the activations form; the backward: {@code dZ = A - Y} against centred finite
+ * differences of the cost from the logits, and the course's dAL through σ' against it.
  */
-class LossesTest {
+class BinaryCrossEntropyTest {
 
     /** The naive formula, as the notebooks write it: -(1/m) Σ [y log a + (1-y) log(1-a)], summed in order. */
     private static double naive(Matrix A, Matrix Y) {
@@ -32,7 +33,7 @@ class LossesTest {
     void stepByStepComputeCostCheck() {
         // compute_cost_test_case: Y = [[1, 1, 0]], AL = [[.8, .9, 0.4]] -> cost = 0.2797765635793422
         double expected = NnFixtures.get("compute_cost_step_by_step")[0];
-        double cost = Losses.crossEntropy(Matrix.row(.8, .9, .4), Matrix.row(1, 1, 0));
+        double cost = Loss.BINARY_CROSS_ENTROPY.cost(Matrix.row(.8, .9, .4), Matrix.row(1, 1, 0));
         assertEquals(expected, cost, 1e-15);
         assertEquals(0.2797765635793422, expected, 0.0);
     }
@@ -50,9 +51,9 @@ class LossesTest {
             assertEquals(expectedA[i], A.get(0, i), 2 * Math.ulp(expectedA[i]), "A[" + i + "]");
         }
         double expected = NnFixtures.get("propagate_cost")[0];
-        assertEquals(expected, Losses.crossEntropy(A, Y), 1e-14);
+        assertEquals(expected, Loss.BINARY_CROSS_ENTROPY.cost(A, Y), 1e-14);
         // from the logits: more accurate where σ saturates, so a looser 1e-12 against numpy's naive value
-        assertEquals(expected, Losses.crossEntropyFromLogits(Z, Y), 1e-12);
+        assertEquals(expected, Loss.BINARY_CROSS_ENTROPY.costFromLogits(Z, Y), 1e-12);
     }
 
     /** Where the naive formula is finite (labels 0/1, A strictly inside (0, 1)) the cost equals it bit for bit. */
@@ -66,7 +67,7 @@ class LossesTest {
         Matrix Y = rng.rand(1, m).greaterThan(0.5);
         double naive = naive(A, Y);
         assertTrue(Double.isFinite(naive), "seed " + seed);
-        assertEquals(naive, Losses.crossEntropy(A, Y), 0.0, "seed " + seed);
+        assertEquals(naive, Loss.BINARY_CROSS_ENTROPY.cost(A, Y), 0.0, "seed " + seed);
     }
 
     /**
@@ -84,7 +85,7 @@ class LossesTest {
         Matrix Z = rng.randn(1, m).times(5);
         Matrix Y = rng.rand(1, m).greaterThan(0.5);
         Matrix A = Activation.SIGMOID.forward(Z);
-        double stable = Losses.crossEntropyFromLogits(Z, Y);
+        double stable = Loss.BINARY_CROSS_ENTROPY.costFromLogits(Z, Y);
 
         double bound = 0;
         double complementSum = 0;
@@ -109,12 +110,12 @@ class LossesTest {
         Matrix Z = Matrix.row(big, -big, big, -big);
         Matrix Y = Matrix.row(1, 0, 0, 1); // two right with certainty, two wrong with certainty
         Matrix A = Activation.SIGMOID.forward(Z);
-        double fromA = Losses.crossEntropy(A, Y);
-        double fromZ = Losses.crossEntropyFromLogits(Z, Y);
+        double fromA = Loss.BINARY_CROSS_ENTROPY.cost(A, Y);
+        double fromZ = Loss.BINARY_CROSS_ENTROPY.costFromLogits(Z, Y);
         assertTrue(Double.isFinite(fromA) && fromA > 0, "from A, |z| = " + big + ": " + fromA);
         assertTrue(Double.isFinite(fromZ) && fromZ > 0, "from Z, |z| = " + big + ": " + fromZ);
         // the logits form is exact: two terms of softplus(big) = big (plus log1p(e^-big)), over m = 4
-        assertEquals((2 * Losses.softplus(big)) / 4, fromZ, Math.ulp(fromZ));
+        assertEquals((2 * BinaryCrossEntropy.softplus(big)) / 4, fromZ, Math.ulp(fromZ));
         if (big >= 800) {
             // σ(±800) is exactly 1 or 0: the naive formula gives NaN (0·log 0) here
             assertTrue(Double.isNaN(naive(A, Y)), "the naive formula is NaN at |z| = " + big);
@@ -134,26 +135,26 @@ class LossesTest {
             Z.data()[i] *= Math.pow(10, rng.uniform(-3, 300));
         }
         Matrix Y = rng.rand(1, m).greaterThan(0.5);
-        double fromA = Losses.crossEntropy(Activation.SIGMOID.forward(Z), Y);
-        double fromZ = Losses.crossEntropyFromLogits(Z, Y);
+        double fromA = Loss.BINARY_CROSS_ENTROPY.cost(Activation.SIGMOID.forward(Z), Y);
+        double fromZ = Loss.BINARY_CROSS_ENTROPY.costFromLogits(Z, Y);
         assertTrue(Double.isFinite(fromA) && fromA >= 0, "seed " + seed + ": from A " + fromA);
         assertTrue(Double.isFinite(fromZ) && fromZ >= 0, "seed " + seed + ": from Z " + fromZ);
     }
 
     @Test
     void certainRightAnswersCostNothing() {
-        assertEquals(0.0, Losses.crossEntropy(Matrix.row(1, 0), Matrix.row(1, 0)), 0.0);
-        assertEquals(0.0, Losses.crossEntropyFromLogits(Matrix.row(1e300, -1e300), Matrix.row(1, 0)), 0.0);
+        assertEquals(0.0, Loss.BINARY_CROSS_ENTROPY.cost(Matrix.row(1, 0), Matrix.row(1, 0)), 0.0);
+        assertEquals(0.0, Loss.BINARY_CROSS_ENTROPY.costFromLogits(Matrix.row(1e300, -1e300), Matrix.row(1, 0)), 0.0);
     }
 
     @Test
     void softplusIsStable() {
-        assertEquals(Math.log(2), Losses.softplus(0), 0.0);
-        assertEquals(1e300, Losses.softplus(1e300), 0.0);
-        assertEquals(0.0, Losses.softplus(-1e300), 0.0);
-        assertEquals(Math.exp(-40), Losses.softplus(-40), 1e-30);
+        assertEquals(Math.log(2), BinaryCrossEntropy.softplus(0), 0.0);
+        assertEquals(1e300, BinaryCrossEntropy.softplus(1e300), 0.0);
+        assertEquals(0.0, BinaryCrossEntropy.softplus(-1e300), 0.0);
+        assertEquals(Math.exp(-40), BinaryCrossEntropy.softplus(-40), 1e-30);
         for (double x = -30; x <= 30; x += 0.37) {
-            assertEquals(Math.log1p(Math.exp(x)), Losses.softplus(x), 4e-16 * Math.max(1, Math.abs(x)), "x = " + x);
+            assertEquals(Math.log1p(Math.exp(x)), BinaryCrossEntropy.softplus(x), 4e-16 * Math.max(1, Math.abs(x)), "x = " + x);
         }
     }
 
@@ -162,12 +163,58 @@ class LossesTest {
         assertEquals("computeCost: the predictions are 1x3 but Y is 3x1; both must be 1 x m with one column per "
                         + "example (did you mean Y.transpose()?)",
                 assertThrows(IllegalArgumentException.class,
-                        () -> Losses.crossEntropy(Matrix.zeros(1, 3), Matrix.zeros(3, 1))).getMessage());
+                        () -> Loss.BINARY_CROSS_ENTROPY.cost(Matrix.zeros(1, 3), Matrix.zeros(3, 1))).getMessage());
         assertEquals("computeCost: the predictions are 1x3 but Y is 1x4; both must be 1 x m with one column per example",
                 assertThrows(IllegalArgumentException.class,
-                        () -> Losses.crossEntropyFromLogits(Matrix.zeros(1, 3), Matrix.zeros(1, 4))).getMessage());
+                        () -> Loss.BINARY_CROSS_ENTROPY.costFromLogits(Matrix.zeros(1, 3), Matrix.zeros(1, 4))).getMessage());
         assertEquals("computeCost: Y has no examples (0 columns); the cost is an average over m > 0 examples",
                 assertThrows(IllegalArgumentException.class,
-                        () -> Losses.crossEntropy(Matrix.zeros(1, 0), Matrix.zeros(1, 0))).getMessage());
+                        () -> Loss.BINARY_CROSS_ENTROPY.cost(Matrix.zeros(1, 0), Matrix.zeros(1, 0))).getMessage());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void theOutputGradientIsTheDerivativeOfTheCostFromTheLogits(long seed) {
+        NumpyRandom rng = new NumpyRandom(seed);
+        Matrix Z = rng.randn(1, 7).times(3);
+        Matrix Y = rng.rand(1, 7).greaterThan(0.5);
+        Matrix dZ = Matrix.zeros(1, 7);
+        Loss.BINARY_CROSS_ENTROPY.outputGradient(Activation.SIGMOID.forward(Z), Y, dZ);
+        double eps = 1e-6;
+        for (int j = 0; j < 7; j++) {
+            double saved = Z.get(0, j);
+            Z.set(0, j, saved + eps);
+            double plus = Loss.BINARY_CROSS_ENTROPY.costFromLogits(Z, Y);
+            Z.set(0, j, saved - eps);
+            double minus = Loss.BINARY_CROSS_ENTROPY.costFromLogits(Z, Y);
+            Z.set(0, j, saved);
+            // J averages over m = 7 examples; dZ leaves the 1/m to Linear.backward
+            double approx = (plus - minus) / (2 * eps) * 7;
+            assertEquals(approx, dZ.get(0, j), 1e-7 * Math.max(1, Math.abs(approx)), "seed " + seed + ", example " + j);
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void theCoursesActivationGradientThroughSigmoidIsAMinusY(long seed) {
+        NumpyRandom rng = new NumpyRandom(seed);
+        Matrix Z = rng.randn(2, 9);
+        Matrix Y = rng.rand(2, 9).greaterThan(0.5);
+        Matrix A = Activation.SIGMOID.forward(Z);
+        Matrix dA = Matrix.zeros(2, 9);
+        Loss.BINARY_CROSS_ENTROPY.activationGradient(A, Y, dA);
+        Matrix dZ = Matrix.zeros(2, 9);
+        Activation.SIGMOID.backward(dA, Z, A, dZ);
+        Matrix simplified = Matrix.zeros(2, 9);
+        Loss.BINARY_CROSS_ENTROPY.outputGradient(A, Y, simplified);
+        assertTrue(dZ.approxEquals(simplified, 1e-14), "seed " + seed + ": dAL · σ'(Z) equals A - Y to rounding");
+        assertEquals(Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY.outputActivation());
+    }
+
+    @Test
+    void aSaturatedOutputGivesAFiniteActivationGradient() {
+        Matrix dA = Matrix.zeros(1, 2);
+        Loss.BINARY_CROSS_ENTROPY.activationGradient(Matrix.row(1, 0), Matrix.row(1, 0), dA);
+        assertEquals(Matrix.row(-1, 1), dA);
     }
 }
