@@ -27,7 +27,7 @@ if (haveCats) {
 
 // --- 4. A two-layer network: LINEAR -> RELU -> LINEAR -> SIGMOID, (12288, 7, 1),
 // learning rate 0.0075, initialised with np.random.seed(1) and randn * 0.01
-DeepModelResult twoLayer = null;
+DeepNetworkSteps.ModelResult twoLayer = null;
 if (haveCats) {
     twoLayer = DeepNetworkSteps.twoLayerModel(cats.train().X(), cats.train().Y(), new int[] {12288, 7, 1}, 0.0075, iterations,
             (i, cost) -> print("Cost after iteration " + i + ": " + cost));
@@ -37,7 +37,7 @@ if (haveCats) {
 
 // --- 5. An L-layer network: [LINEAR -> RELU] x 3 -> LINEAR -> SIGMOID, [12288, 20, 7, 5, 1],
 // weights randn / sqrt(n[l-1]) with np.random.seed(1). Deeper does better on the test set (80 %).
-DeepModelResult deep = null;
+DeepNetworkSteps.ModelResult deep = null;
 if (haveCats) {
     deep = DeepNetworkSteps.lLayerModel(cats.train().X(), cats.train().Y(), new int[] {12288, 20, 7, 5, 1}, 0.0075, iterations,
             (i, cost) -> printf("Cost after iteration %d: %f", i, cost));

@@ -61,7 +61,7 @@ print("db = " + g.db());
 // --- 6.2 Linear -> activation backward. The course's test case pairs a linear cache with an
 // independent Z, so the layer cache is built here rather than taken from a forward pass.
 /** The course's ((A, W, b), Z) cache of one layer. */
-DeepLayerCache layerCache(Matrix A, Matrix W, Matrix b, Matrix Z) { return new DeepLayerCache(DeepNetworkSteps.linearForward(A, W, b).cache(), Z); }
+DeepNetworkSteps.LayerCache layerCache(Matrix A, Matrix W, Matrix b, Matrix Z) { return new DeepNetworkSteps.LayerCache(DeepNetworkSteps.linearForward(A, W, b).cache(), Z); }
 var r = new NumpyRandom(2);
 var dAL = r.randn(1, 2); var A = r.randn(3, 2); var W = r.randn(1, 3); var b = r.randn(1, 1); var Z = r.randn(1, 2);
 var cache = layerCache(A, W, b, Z);
