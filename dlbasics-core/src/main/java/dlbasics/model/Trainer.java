@@ -8,7 +8,9 @@ import dlbasics.random.NumpyRandom;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Full-batch training of a {@link Network}, the course's loop:
@@ -133,9 +135,10 @@ public final class Trainer {
      */
     public TrainingResult fit(Network network, Matrix X, Matrix Y) {
         checkData("Trainer.fit", network, X, Y);
+        checkBatchSize("Trainer.fit", X);
         NumpyRandom rng = new NumpyRandom(settings.seed());
         network.initialize(settings.initializer(), rng);
-        return run(network, X, Y, 0, new double[0], rng.state());
+        return run(network, X, Y, 0, new double[0], rng, null);
     }
 
     /** {@link #resume(Network, Matrix, Matrix, TrainingState)} on a data set's X and Y. */
@@ -156,6 +159,7 @@ public final class Trainer {
      */
     public TrainingResult resume(Network network, Matrix X, Matrix Y, TrainingState state) {
         checkData("Trainer.resume", network, X, Y);
+        checkBatchSize("Trainer.resume", X);
         if (state == null) {
             throw new IllegalArgumentException("Trainer.resume: state is null; pass the TrainingState of the run to continue, or call fit");
         }
@@ -172,12 +176,22 @@ public final class Trainer {
                             + "resume with the costEvery of the run that made the state",
                     state.costs().length, state.iteration(), settings.costEvery(), expected));
         }
-        return run(network, X, Y, state.iteration(), state.costs(), state.rng());
+        NumpyRandom rng = new NumpyRandom(0);
+        rng.setState(state.rng());
+        return run(network, X, Y, state.iteration(), state.costs(), rng, state.updateState());
     }
 
     /** The number of costs recorded in iterations 0 .. i-1: those with index divisible by costEvery. */
     private int recordedBefore(int i) {
         return i == 0 ? 0 : (i - 1) / settings.costEvery() + 1;
+    }
+
+    private void checkBatchSize(String op, Matrix X) {
+        if (settings.batchSize() > X.cols()) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: batchSize is %d but X has only %d examples (X is %s); use a batch size from 1 to %d, or 0 for full batch",
+                    op, settings.batchSize(), X.cols(), Shapes.shape(X), X.cols()));
+        }
     }
 
     private static void checkData(String op, Network network, Matrix X, Matrix Y) {
@@ -200,15 +214,19 @@ public final class Trainer {
         }
     }
 
-    private TrainingResult run(Network network, Matrix X, Matrix Y, int start, double[] earlierCosts, NumpyRandom.State rng) {
+    private TrainingResult run(Network network, Matrix X, Matrix Y, int start, double[] earlierCosts, NumpyRandom rng,
+                               Map<String, Matrix> ruleState) {
         long startNanos = System.nanoTime();
         int total = settings.iterations();
         int costEvery = settings.costEvery();
-        double learningRate = settings.learningRate();
+        int m = X.cols();
         CostHistory costs = new CostHistory(earlierCosts, recordedBefore(total) - earlierCosts.length);
-        Propagation pass = new Propagation(network, X, Y, outputGradient);
+        Batches batches = new Batches(network, X, Y);
         UpdateRule.Run update = updateRule.start(network);
-        TrainingEvent event = new TrainingEvent(settings, network, costs, rng, startNanos);
+        if (ruleState != null) {
+            update.restore(ruleState);
+        }
+        TrainingEvent event = new TrainingEvent(settings, network, costs, rng, update, startNanos);
         event.moveTo(start, Double.NaN);
         TrainingListener[] heard = listeners.toArray(new TrainingListener[0]); // indexed below: no iterator per iteration
         for (TrainingListener l : heard) {
@@ -216,21 +234,32 @@ public final class Trainer {
         }
         int i = start;
         while (i < total && !event.stopRequested()) {
-            pass.forward();
+            double learningRate = settings.decay().rateForEpoch(settings.learningRate(), i);
+            batches.shuffle(i);
             // the cost only where it is recorded; divergence shows in Z[L] anyway (the cost from the logits
             // is finite for any finite Z[L])
             boolean recorded = i % costEvery == 0;
-            double cost = recorded ? pass.cost() : 0.0;
-            checkFinite(cost, pass.outputLogits(), i, learningRate);
+            double cost = 0.0;
+            for (int k = 0; k < batches.count; k++) {
+                Propagation pass = batches.load(k);
+                pass.forward(rng);
+                double batchCost = recorded ? pass.cost() : 0.0;
+                checkFinite(batchCost, pass.outputLogits(), i, learningRate);
+                // full batch: J itself (bit-identical to the first course); mini-batches: Σ m_b·J_b / m
+                cost += batches.full ? batchCost : batchCost * pass.examples();
+                pass.backward();
+                update.update(pass.gradients(), learningRate);
+            }
             if (recorded) {
+                if (!batches.full) {
+                    cost = cost / m;
+                }
                 costs.add(cost);
                 event.moveTo(i, cost);
                 for (int k = 0; k < heard.length; k++) {
                     heard[k].onCost(event);
                 }
             }
-            pass.backward();
-            update.update(pass.gradients(), learningRate);
             i++;
             event.moveTo(i, Double.NaN);
             for (int k = 0; k < heard.length; k++) {
@@ -240,11 +269,86 @@ public final class Trainer {
         boolean stopped = i < total;
         double[] recorded = costs.toArray();
         TrainingResult result = new TrainingResult(recorded, i, stopped, System.nanoTime() - startNanos, settings,
-                new TrainingState(i, recorded, rng));
+                new TrainingState(i, recorded, rng.state(), copy(update.state())));
         for (TrainingListener l : heard) {
             l.onEnd(result);
         }
         return result;
+    }
+
+    static Map<String, Matrix> copy(Map<String, Matrix> state) {
+        Map<String, Matrix> c = new LinkedHashMap<>();
+        state.forEach((k, v) -> c.put(k, v.copy()));
+        return c;
+    }
+
+    /**
+     * An epoch's mini-batches, the course's {@code random_mini_batches} order: a permutation of the m
+     * examples, then full batches of batchSize columns, then a last partial batch of the rest. Two
+     * passes, allocated once: one for the full batches, one for the partial batch (when m mod
+     * batchSize is not 0). Full-batch training uses X itself, unshuffled.
+     */
+    private final class Batches {
+        final boolean full;
+        final int count;
+        private final Matrix X;
+        private final Matrix Y;
+        private final int size;
+        private final int[] order;
+        private final NumpyRandom shuffler;
+        private final Propagation whole;
+        private final Propagation rest;
+
+        Batches(Network network, Matrix X, Matrix Y) {
+            this.X = X;
+            this.Y = Y;
+            int m = X.cols();
+            full = settings.fullBatch();
+            size = full ? m : settings.batchSize();
+            count = (m + size - 1) / size;
+            whole = new Propagation(network, full ? X : Matrix.zeros(X.rows(), size), full ? Y : Matrix.zeros(Y.rows(), size),
+                    outputGradient, full, settings.l2(), settings.keepProb());
+            int last = m % size;
+            rest = last == 0 ? null : new Propagation(network, Matrix.zeros(X.rows(), last), Matrix.zeros(Y.rows(), last),
+                    outputGradient, false, settings.l2(), settings.keepProb());
+            order = full ? null : new int[m];
+            shuffler = full ? null : new NumpyRandom(0);
+        }
+
+        /** Draws epoch e's order: {@code new NumpyRandom(shuffleSeed + e).permutation(m)}. */
+        void shuffle(int epoch) {
+            if (full) {
+                return;
+            }
+            shuffler.seed(settings.shuffleSeed() + epoch);
+            for (int j = 0; j < order.length; j++) {
+                order[j] = j;
+            }
+            shuffler.shuffle(order);
+        }
+
+        /** The pass of batch k with its examples copied into its input buffers. */
+        Propagation load(int k) {
+            if (full) {
+                return whole;
+            }
+            Propagation pass = k * size + size <= order.length ? whole : rest;
+            gather(X, pass.input(), k * size);
+            gather(Y, pass.labels(), k * size);
+            return pass;
+        }
+
+        private void gather(Matrix from, Matrix to, int first) {
+            double[] src = from.data();
+            double[] dst = to.data();
+            int cols = to.cols();
+            int m = from.cols();
+            for (int r = 0; r < to.rows(); r++) {
+                for (int j = 0; j < cols; j++) {
+                    dst[r * cols + j] = src[r * m + order[first + j]];
+                }
+            }
+        }
     }
 
     private static void checkFinite(double cost, Matrix ZL, int iteration, double learningRate) {
@@ -267,17 +371,62 @@ public final class Trainer {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private OutputGradient outputGradient = OutputGradient.A_MINUS_Y;
         private UpdateRule updateRule = new GradientDescent();
+        private int batchSize = 0;
+        private long shuffleSeed = 11;
+        private double l2 = 0.0;
+        private double keepProb = 1.0;
+        private LearningRateDecay decay = LearningRateDecay.NONE;
 
         private Builder() {
         }
 
-        /** Copies all five values of {@code s}. */
+        /** Copies every value of {@code s}. */
         public Builder settings(TrainingSettings s) {
             learningRate = s.learningRate();
             iterations = s.iterations();
             initializer = s.initializer();
             seed = s.seed();
             costEvery = s.costEvery();
+            batchSize = s.batchSize();
+            shuffleSeed = s.shuffleSeed();
+            l2 = s.l2();
+            keepProb = s.keepProb();
+            decay = s.decay();
+            return this;
+        }
+
+        /** The number of epochs (passes over the data); the same count as {@link #iterations}. */
+        public Builder epochs(int epochs) {
+            return iterations(epochs);
+        }
+
+        /** Examples per mini-batch, 1..m; 0 (the default) trains on all examples at once, unshuffled. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** The shuffle seed of epoch 0; epoch e shuffles with seed + e (default 11, the optimization notebook's). */
+        public Builder shuffleSeed(long shuffleSeed) {
+            this.shuffleSeed = shuffleSeed;
+            return this;
+        }
+
+        /** L2 weight decay λ (default 0): {@code J += λ/(2m)·Σ‖W‖²}, {@code dW += (λ/m)·W}. */
+        public Builder l2(double lambda) {
+            this.l2 = lambda;
+            return this;
+        }
+
+        /** Inverted dropout on the hidden layers with this keep probability in (0, 1] (default 1: none). */
+        public Builder keepProb(double keepProb) {
+            this.keepProb = keepProb;
+            return this;
+        }
+
+        /** The learning-rate schedule over the epochs (default {@link LearningRateDecay#NONE}). */
+        public Builder decay(LearningRateDecay decay) {
+            this.decay = decay;
             return this;
         }
 
@@ -334,8 +483,8 @@ public final class Trainer {
 
         /** The trainer; checks the settings (see {@link TrainingSettings}). */
         public Trainer build() {
-            return new Trainer(new TrainingSettings(learningRate, iterations, initializer, seed, costEvery), listeners, outputGradient,
-                    updateRule);
+            return new Trainer(new TrainingSettings(learningRate, iterations, initializer, seed, costEvery, batchSize, shuffleSeed,
+                    l2, keepProb, decay), listeners, outputGradient, updateRule);
         }
     }
 }

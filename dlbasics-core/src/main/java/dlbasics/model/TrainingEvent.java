@@ -11,13 +11,16 @@ public final class TrainingEvent {
     private final TrainingSettings settings;
     private final Network network;
     private final CostHistory costs;
-    private final NumpyRandom.State rng;
+    private final NumpyRandom rng;
+    private final UpdateRule.Run update;
     private final long startNanos;
     private int iteration;
     private double cost = Double.NaN;
     private boolean stopRequested;
 
-    TrainingEvent(TrainingSettings settings, Network network, CostHistory costs, NumpyRandom.State rng, long startNanos) {
+    TrainingEvent(TrainingSettings settings, Network network, CostHistory costs, NumpyRandom rng, UpdateRule.Run update,
+                  long startNanos) {
+        this.update = update;
         this.settings = settings;
         this.network = network;
         this.costs = costs;
@@ -63,11 +66,11 @@ public final class TrainingEvent {
 
     /**
      * A snapshot of where the run stands: {@link #iteration()}, the costs recorded so far and the
-     * generator's state. With a copy of the parameters it is a checkpoint that
+     * generator's and the update rule's state. With a copy of the parameters it is a checkpoint that
      * {@link Trainer#resume} continues bit for bit.
      */
     public TrainingState state() {
-        return new TrainingState(iteration, costs.toArray(), rng);
+        return new TrainingState(iteration, costs.toArray(), rng.state(), update.state());
     }
 
     /** Ends training after the current iteration; the result then says {@code stopped() == true}. */
