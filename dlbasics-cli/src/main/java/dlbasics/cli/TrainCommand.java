@@ -118,6 +118,10 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpoint != null) {
             checkResumable(checkpoint, plan, loaded);
         }
+        if (plan.settings().batchSize() > loaded.train().size()) {
+            throw new ParameterException(spec.commandLine(), "--batch-size is " + plan.settings().batchSize() + " but the training set has "
+                    + loaded.train().size() + " examples; give 1 to " + loaded.train().size());
+        }
         Memory.check(plan.dims(loaded.train().features()), loaded.train().size());
         List<TrainingHealth.Warning> warnings = new ArrayList<>();
         TrainingHealth.Warning oneClass = TrainingHealth.oneClass(loaded.train().Y());
@@ -231,6 +235,13 @@ final class TrainCommand implements Callable<Integer> {
         m.put("iterations", run.result().iterations());
         m.put("seed", run.plan().settings().seed());
         m.put("cost_every", run.plan().settings().costEvery());
+        m.put("optimizer", run.plan().rule().name());
+        m.put("optimizer_settings", run.plan().rule().hyperparameters());
+        m.put("batch_size", run.plan().settings().fullBatch() ? loaded.train().size() : run.plan().settings().batchSize());
+        m.put("l2", run.plan().settings().l2());
+        m.put("keep_prob", run.plan().settings().keepProb());
+        m.put("initializer", run.plan().settings().initializer().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        m.put("lr_decay", run.plan().settings().decay().toString());
         m.put("costs", run.result().costs());
         m.put("final_cost", finalCost);
         m.put("train_accuracy", run.trainAccuracy());
