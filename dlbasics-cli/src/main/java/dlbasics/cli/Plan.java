@@ -168,11 +168,16 @@ record Plan(ModelKind model, int[] hidden, Activation activation, TrainingSettin
      * with the total number of iterations raised to {@code iterations} when that is given.
      */
     static Plan resumed(Network network, TrainingSettings saved, Integer iterations) {
+        return resumed(network, saved, iterations, new GradientDescent());
+    }
+
+    /** As above, for a run with update rule {@code rule} (its state is in the checkpoint's training state). */
+    static Plan resumed(Network network, TrainingSettings saved, Integer iterations, UpdateRule rule) {
         int[] dims = network.layerDims();
         int[] hidden = java.util.Arrays.copyOfRange(dims, 1, dims.length - 1);
         ModelKind model = hidden.length == 0 ? ModelKind.LOGISTIC : hidden.length == 1 ? ModelKind.SHALLOW : ModelKind.DEEP;
         TrainingSettings s = iterations == null ? saved : copy(saved, saved.learningRate(), iterations, saved.costEvery());
-        return new Plan(model, hidden, network.hiddenActivation(), s);
+        return new Plan(model, hidden, network.hiddenActivation(), s, rule);
     }
 
     /** A plan like this one that records the cost every {@code costEvery} iterations. */

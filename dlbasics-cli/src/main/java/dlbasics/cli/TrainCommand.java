@@ -114,7 +114,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         DataSource.Loaded loaded = data.data.load(data, scaling.standardize);
         Plan plan = checkpoint == null ? Plan.of(model, loaded.kind())
-                : Plan.resumed(checkpoint.model().network(), checkpoint.model().settings(), model.iterations);
+                : Plan.resumed(checkpoint.model().network(), checkpoint.model().settings(),
+                        model.epochs != null ? model.epochs : model.iterations, checkpoint.updateRule());
         if (checkpoint != null) {
             checkResumable(checkpoint, plan, loaded);
         }

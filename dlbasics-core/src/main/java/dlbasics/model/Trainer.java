@@ -226,7 +226,7 @@ public final class Trainer {
         if (ruleState != null) {
             update.restore(ruleState);
         }
-        TrainingEvent event = new TrainingEvent(settings, network, costs, rng, update, startNanos);
+        TrainingEvent event = new TrainingEvent(settings, network, costs, rng, updateRule, update, startNanos);
         event.moveTo(start, Double.NaN);
         TrainingListener[] heard = listeners.toArray(new TrainingListener[0]); // indexed below: no iterator per iteration
         for (TrainingListener l : heard) {

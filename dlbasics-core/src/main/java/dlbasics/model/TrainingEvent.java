@@ -13,13 +13,15 @@ public final class TrainingEvent {
     private final CostHistory costs;
     private final NumpyRandom rng;
     private final UpdateRule.Run update;
+    private final UpdateRule rule;
     private final long startNanos;
     private int iteration;
     private double cost = Double.NaN;
     private boolean stopRequested;
 
-    TrainingEvent(TrainingSettings settings, Network network, CostHistory costs, NumpyRandom rng, UpdateRule.Run update,
-                  long startNanos) {
+    TrainingEvent(TrainingSettings settings, Network network, CostHistory costs, NumpyRandom rng, UpdateRule rule,
+                  UpdateRule.Run update, long startNanos) {
+        this.rule = rule;
         this.update = update;
         this.settings = settings;
         this.network = network;
@@ -57,6 +59,11 @@ public final class TrainingEvent {
     /** The settings of the run. */
     public TrainingSettings settings() {
         return settings;
+    }
+
+    /** The update rule of the run (its state is in {@link #state()}). */
+    public UpdateRule updateRule() {
+        return rule;
     }
 
     /** The network being trained, with its live parameters (do not change them during training). */

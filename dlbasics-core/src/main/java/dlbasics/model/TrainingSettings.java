@@ -29,7 +29,7 @@ public record TrainingSettings(double learningRate, int iterations, Initializer 
     public TrainingSettings {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException(String.format(
-                    "TrainingSettings: learningRate is %s; it must be a finite number above 0 (the course uses 0.0007 to 1.2)", learningRate));
+                    "TrainingSettings: learningRate is %s; it must be a finite number above 0 (the course uses 0.0075 to 1.2)", learningRate));
         }
         if (iterations < 0) {
             throw new IllegalArgumentException("TrainingSettings: iterations is " + iterations + "; it must be 0 or more");

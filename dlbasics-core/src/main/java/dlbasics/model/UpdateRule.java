@@ -21,6 +21,22 @@ public interface UpdateRule {
         return Map.of();
     }
 
+    /**
+     * The rule named {@code name} ("gd", "momentum", "rmsprop", "adam") with these hyperparameters
+     * ({@link #hyperparameters()}; a missing one takes the course's value): how model files restore it.
+     */
+    static UpdateRule of(String name, Map<String, Double> hyperparameters) {
+        java.util.function.BiFunction<String, Double, Double> get = (k, d) -> hyperparameters.getOrDefault(k, d);
+        return switch (name) {
+            case "gd" -> new GradientDescent();
+            case "momentum" -> new Momentum(get.apply("beta", 0.9));
+            case "rmsprop" -> new RmsProp(get.apply("beta2", 0.999), get.apply("epsilon", 1e-8));
+            case "adam" -> new Adam(get.apply("beta1", 0.9), get.apply("beta2", 0.999), get.apply("epsilon", 1e-8));
+            default -> throw new IllegalArgumentException("UpdateRule.of: unknown update rule \"" + name
+                    + "\"; the rules are gd, momentum, rmsprop and adam");
+        };
+    }
+
     /** The update of one run on {@code network}, whose parameters it changes in place. */
     Run start(Network network);
 

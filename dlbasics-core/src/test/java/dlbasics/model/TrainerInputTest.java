@@ -89,7 +89,7 @@ class TrainerInputTest {
     void badSettingsAreRejectedByTheBuilder() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.builder().learningRate(-0.1).build());
-        assertEquals("TrainingSettings: learningRate is -0.1; it must be a finite number above 0 (the course uses 0.0007 to 1.2)",
+        assertEquals("TrainingSettings: learningRate is -0.1; it must be a finite number above 0 (the course uses 0.0075 to 1.2)",
                 e.getMessage());
         IllegalArgumentException nullSettings = assertThrows(IllegalArgumentException.class, () -> new Trainer(null));
         assertEquals("Trainer: settings are null; use Trainer.builder() for the course's defaults", nullSettings.getMessage());
