@@ -168,6 +168,19 @@ final class Propagation {
         return D[l];
     }
 
+    /** The number of examples whose output {@code A[L] > 0.5} equals the label, of the last forward pass (1 x m outputs). */
+    int correct() {
+        double[] a = A[L].data();
+        double[] y = Y.data();
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if ((a[i] > 0.5 ? 1.0 : 0.0) == y[i]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The input buffer A[0] = X, {@code n[0] x m} (refilled per step for mini-batches). */
     Matrix input() {
         return A[0];

@@ -50,6 +50,7 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final OutputGradient outputGradient;
     private final UpdateRule updateRule;
+    private final int patience;
 
     /** A trainer with these settings and no listeners. */
     public Trainer(TrainingSettings settings) {
@@ -69,6 +70,20 @@ public final class Trainer {
     /** A trainer with these settings and listeners, this output gradient and this update rule. */
     public Trainer(TrainingSettings settings, List<TrainingListener> listeners, OutputGradient outputGradient,
                    UpdateRule updateRule) {
+        this(settings, listeners, outputGradient, updateRule, 0);
+    }
+
+    /**
+     * A trainer that also stops early: with a validation set ({@link #fit(Network, Matrix, Matrix, Matrix, Matrix)}),
+     * after {@code patience} epochs without a lower validation cost, restoring the best epoch's parameters; 0 never stops.
+     */
+    public Trainer(TrainingSettings settings, List<TrainingListener> listeners, OutputGradient outputGradient,
+                   UpdateRule updateRule, int patience) {
+        if (patience < 0) {
+            throw new IllegalArgumentException("Trainer: patience is " + patience
+                    + "; give the epochs to wait for a better validation cost, 1 or more, or 0 for no early stopping");
+        }
+        this.patience = patience;
         if (outputGradient == null) {
             throw new IllegalArgumentException("Trainer: outputGradient is null; use OutputGradient.A_MINUS_Y (the default) "
                     + "or COURSE_DAL_THROUGH_SIGMOID");
@@ -138,7 +153,32 @@ public final class Trainer {
         checkBatchSize("Trainer.fit", X);
         NumpyRandom rng = new NumpyRandom(settings.seed());
         network.initialize(settings.initializer(), rng);
-        return run(network, X, Y, 0, new double[0], rng, null);
+        return run(network, X, Y, 0, new double[0], rng, null, null, null);
+    }
+
+    /** Epochs without a lower validation cost before the run stops (0: never). */
+    public int patience() {
+        return patience;
+    }
+
+    /** {@link #fit(Network, Matrix, Matrix, Matrix, Matrix)} on data sets. */
+    public TrainingResult fit(Network network, Dataset train, Dataset validation) {
+        return fit(network, train.X(), train.Y(), validation.X(), validation.Y());
+    }
+
+    /**
+     * {@link #fit(Network, Matrix, Matrix)} that also measures the validation set XVal ({@code n[0] x v}),
+     * YVal ({@code 1 x v}) after every epoch (listeners hear it in {@code onEpoch}) and, with a patience,
+     * stops after that many epochs without a lower validation cost and restores the parameters of the
+     * best epoch (the result then says {@code stopped()}; its iterations count the epochs run).
+     */
+    public TrainingResult fit(Network network, Matrix X, Matrix Y, Matrix XVal, Matrix YVal) {
+        checkData("Trainer.fit", network, X, Y);
+        checkBatchSize("Trainer.fit", X);
+        checkData("Trainer.fit (validation set)", network, XVal, YVal);
+        NumpyRandom rng = new NumpyRandom(settings.seed());
+        network.initialize(settings.initializer(), rng);
+        return run(network, X, Y, 0, new double[0], rng, null, XVal, YVal);
     }
 
     /** {@link #resume(Network, Matrix, Matrix, TrainingState)} on a data set's X and Y. */
@@ -178,7 +218,7 @@ public final class Trainer {
         }
         NumpyRandom rng = new NumpyRandom(0);
         rng.setState(state.rng());
-        return run(network, X, Y, state.iteration(), state.costs(), rng, state.updateState());
+        return run(network, X, Y, state.iteration(), state.costs(), rng, state.updateState(), null, null);
     }
 
     /** The number of costs recorded in iterations 0 .. i-1: those with index divisible by costEvery. */
@@ -215,7 +255,7 @@ public final class Trainer {
     }
 
     private TrainingResult run(Network network, Matrix X, Matrix Y, int start, double[] earlierCosts, NumpyRandom rng,
-                               Map<String, Matrix> ruleState) {
+                               Map<String, Matrix> ruleState, Matrix XVal, Matrix YVal) {
         long startNanos = System.nanoTime();
         int total = settings.iterations();
         int costEvery = settings.costEvery();
@@ -232,6 +272,13 @@ public final class Trainer {
         for (TrainingListener l : heard) {
             l.onStart(event);
         }
+        // with a validation set: its pass (no dropout, no L2 term), and the best parameters so far, allocated once
+        boolean validating = XVal != null;
+        Propagation validation = validating ? new Propagation(network, XVal, YVal, outputGradient, true, 0.0, 1.0) : null;
+        Network best = validating && patience > 0 ? network.copy() : null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        int bestEpoch = -1;
+        boolean early = false;
         int i = start;
         while (i < total && !event.stopRequested()) {
             double learningRate = settings.decay().rateForEpoch(settings.learningRate(), i);
@@ -239,21 +286,26 @@ public final class Trainer {
             // the cost only where it is recorded; divergence shows in Z[L] anyway (the cost from the logits
             // is finite for any finite Z[L])
             boolean recorded = i % costEvery == 0;
+            boolean costed = recorded || validating;
             double cost = 0.0;
+            int correct = 0;
             for (int k = 0; k < batches.count; k++) {
                 Propagation pass = batches.load(k);
                 pass.forward(rng);
-                double batchCost = recorded ? pass.cost() : 0.0;
+                double batchCost = costed ? pass.cost() : 0.0;
+                if (validating) {
+                    correct += pass.correct();
+                }
                 checkFinite(batchCost, pass.outputLogits(), i, learningRate);
                 // full batch: J itself (bit-identical to the first course); mini-batches: Σ m_b·J_b / m
                 cost += batches.full ? batchCost : batchCost * pass.examples();
                 pass.backward();
                 update.update(pass.gradients(), learningRate);
             }
+            if (costed && !batches.full) {
+                cost = cost / m;
+            }
             if (recorded) {
-                if (!batches.full) {
-                    cost = cost / m;
-                }
                 costs.add(cost);
                 event.moveTo(i, cost);
                 for (int k = 0; k < heard.length; k++) {
@@ -265,8 +317,28 @@ public final class Trainer {
             for (int k = 0; k < heard.length; k++) {
                 heard[k].onUpdate(event);
             }
+            if (validating) {
+                validation.forward();
+                double validationCost = validation.cost();
+                if (validationCost < bestCost) {
+                    bestCost = validationCost;
+                    bestEpoch = i;
+                    if (best != null) {
+                        copyParameters(network, best);
+                    }
+                }
+                event.epochEnded(cost, (double) correct / m, validationCost, (double) validation.correct() / YVal.cols(), bestEpoch);
+                for (int k = 0; k < heard.length; k++) {
+                    heard[k].onEpoch(event);
+                }
+                if (best != null && i - bestEpoch >= patience) {
+                    copyParameters(best, network);
+                    early = true;
+                    break;
+                }
+            }
         }
-        boolean stopped = i < total;
+        boolean stopped = i < total || early;
         double[] recorded = costs.toArray();
         TrainingResult result = new TrainingResult(recorded, i, stopped, System.nanoTime() - startNanos, settings,
                 new TrainingState(i, recorded, rng.state(), copy(update.state())));
@@ -274,6 +346,13 @@ public final class Trainer {
             l.onEnd(result);
         }
         return result;
+    }
+
+    private static void copyParameters(Network from, Network to) {
+        for (int l = 1; l <= from.numLayers(); l++) {
+            to.W(l).setTo(from.W(l));
+            to.b(l).setTo(from.b(l));
+        }
     }
 
     static Map<String, Matrix> copy(Map<String, Matrix> state) {
@@ -376,6 +455,7 @@ public final class Trainer {
         private double l2 = 0.0;
         private double keepProb = 1.0;
         private LearningRateDecay decay = LearningRateDecay.NONE;
+        private int patience = 0;
 
         private Builder() {
         }
@@ -421,6 +501,12 @@ public final class Trainer {
         /** Inverted dropout on the hidden layers with this keep probability in (0, 1] (default 1: none). */
         public Builder keepProb(double keepProb) {
             this.keepProb = keepProb;
+            return this;
+        }
+
+        /** Early stopping: epochs without a lower validation cost before stopping, 0 (default) never; needs a validation set. */
+        public Builder patience(int patience) {
+            this.patience = patience;
             return this;
         }
 
@@ -484,7 +570,7 @@ public final class Trainer {
         /** The trainer; checks the settings (see {@link TrainingSettings}). */
         public Trainer build() {
             return new Trainer(new TrainingSettings(learningRate, iterations, initializer, seed, costEvery, batchSize, shuffleSeed,
-                    l2, keepProb, decay), listeners, outputGradient, updateRule);
+                    l2, keepProb, decay), listeners, outputGradient, updateRule, patience);
         }
     }
 }

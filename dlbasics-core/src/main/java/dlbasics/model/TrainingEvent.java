@@ -18,6 +18,11 @@ public final class TrainingEvent {
     private int iteration;
     private double cost = Double.NaN;
     private boolean stopRequested;
+    private double trainCost = Double.NaN;
+    private double trainAccuracy = Double.NaN;
+    private double validationCost = Double.NaN;
+    private double validationAccuracy = Double.NaN;
+    private int bestEpoch = -1;
 
     TrainingEvent(TrainingSettings settings, Network network, CostHistory costs, NumpyRandom rng, UpdateRule rule,
                   UpdateRule.Run update, long startNanos) {
@@ -34,6 +39,43 @@ public final class TrainingEvent {
     void moveTo(int iteration, double cost) {
         this.iteration = iteration;
         this.cost = cost;
+    }
+
+    /** Sets the epoch's metrics before {@code onEpoch}. */
+    void epochEnded(double trainCost, double trainAccuracy, double validationCost, double validationAccuracy, int bestEpoch) {
+        this.trainCost = trainCost;
+        this.trainAccuracy = trainAccuracy;
+        this.validationCost = validationCost;
+        this.validationAccuracy = validationAccuracy;
+        this.bestEpoch = bestEpoch;
+    }
+
+    /**
+     * In {@code onEpoch}: the epoch's training cost, {@code Σ m_b·J_b / m} over its mini-batches as they
+     * were trained (with dropout, before each batch's update; L2 term included); NaN elsewhere.
+     */
+    public double trainCost() {
+        return trainCost;
+    }
+
+    /** In {@code onEpoch}: the share of training examples the batches' forward passes classified right, in [0, 1]. */
+    public double trainAccuracy() {
+        return trainAccuracy;
+    }
+
+    /** In {@code onEpoch}: the cross-entropy on the validation set after the epoch (no dropout, no L2 term); NaN without one. */
+    public double validationCost() {
+        return validationCost;
+    }
+
+    /** In {@code onEpoch}: the validation accuracy after the epoch, in [0, 1]; NaN without a validation set. */
+    public double validationAccuracy() {
+        return validationAccuracy;
+    }
+
+    /** In {@code onEpoch}: the epoch count (from 1) with the lowest validation cost so far; -1 without a validation set. */
+    public int bestEpoch() {
+        return bestEpoch;
     }
 
     /** The updates done so far (in {@code onCost}: before this iteration's update). */
