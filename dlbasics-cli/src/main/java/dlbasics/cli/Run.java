@@ -26,6 +26,18 @@ record Run(Plan plan, Network network, TrainingResult result, double finalCost, 
     }
 
     /**
+     * As {@link #train(Plan, DataSource.Loaded, List)}, measuring {@code validation} after every epoch and
+     * stopping after {@code patience} epochs without a lower validation cost (0: never), the best
+     * parameters restored.
+     */
+    static Run train(Plan plan, DataSource.Loaded data, List<TrainingListener> listeners, Dataset validation, int patience) {
+        Network network = plan.network(data.train().features());
+        TrainingResult result = new Trainer(plan.settings(), listeners, OutputGradient.A_MINUS_Y, plan.rule(), patience)
+                .fit(network, data.train(), validation);
+        return scored(plan, network, result, data);
+    }
+
+    /**
      * Continues a checkpointed run on the same data: the network holds the checkpoint's parameters and
      * {@code state} says where the run stood; the result is as if the run had never stopped.
      */
