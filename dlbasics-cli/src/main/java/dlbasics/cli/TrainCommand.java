@@ -207,7 +207,9 @@ final class TrainCommand implements Callable<Integer> {
         warnings.addAll(health);
         List<Path> written = List.of();
         if (out != null) {
-            written = Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots);
+            written = validation == null ? Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots)
+                    : Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots, epochs.column("train_cost"),
+                    epochs.column("validation_cost"));
             List<Path> keep = new ArrayList<>(written);
             if (checkpoints != null && out.equals(checkpointDir)) {
                 keep.add(out.resolve(Checkpoint.FILE_NAME));
@@ -258,6 +260,10 @@ final class TrainCommand implements Callable<Integer> {
             row.put("validation_accuracy", e.validationAccuracy());
             rows.add(row);
             bestEpoch = e.bestEpoch();
+        }
+
+        double[] column(String key) {
+            return rows.stream().mapToDouble(r -> (Double) r.get(key)).toArray();
         }
     }
 

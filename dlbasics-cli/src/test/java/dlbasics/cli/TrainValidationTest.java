@@ -34,6 +34,23 @@ class TrainValidationTest {
         assertTrue(!r.out().contains("Epoch 3000:"), "stopped before the last epoch");
     }
 
+    @Test
+    void theCostPlotShowsBothCurves(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path out = dir.resolve("run");
+        Cli.Result r = Cli.run("train", "--data", "moons", "--epochs", "50", "--validation-split", "0.2", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        var img = Cli.checkPng(out.resolve("cost.png"), 640, 440, 3);
+        // matplotlib's first two colours (Charts.series(0) and (1)), blue for training, orange for validation
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                colours.add(img.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        assertTrue(colours.contains(0x1f77b4), "training curve colour");
+        assertTrue(colours.contains(0xff7f0e), "validation curve colour");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "--validation-split 1|--validation-split 1.0 of 200 training examples leaves 200 for validation and 0 for training; both need at least one (e.g. 0.2)",
