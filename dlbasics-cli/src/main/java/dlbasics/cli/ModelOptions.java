@@ -40,6 +40,47 @@ final class ModelOptions {
             description = "Record and report the cost every N iterations (default: 1000 for 2-D data, 100 for cat, 500 for CSV)")
     Integer printEvery;
 
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Passes over the training set; the same count as --iterations (one update per epoch without --batch-size)")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Examples per mini-batch, 1 to m, reshuffled every epoch (default: all examples at once)")
+    Integer batchSize;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "gd, momentum, rmsprop or adam (default: gd)")
+    String optimizer;
+
+    @Option(names = "--beta", paramLabel = "B", description = "Momentum's β, in [0, 1) (default: 0.9)")
+    Double beta;
+
+    @Option(names = "--beta1", paramLabel = "B", description = "Adam's β1, in [0, 1) (default: 0.9)")
+    Double beta1;
+
+    @Option(names = "--beta2", paramLabel = "B", description = "Adam's and RMSprop's β2, in [0, 1) (default: 0.999)")
+    Double beta2;
+
+    @Option(names = "--epsilon", paramLabel = "E", description = "Adam's and RMSprop's ε, above 0 (default: 1e-8)")
+    Double epsilon;
+
+    @Option(names = "--l2", paramLabel = "LAMBDA", description = "L2 weight decay λ, 0 or more (default: 0; the course uses 0.7)")
+    Double l2;
+
+    @Option(names = "--dropout", paramLabel = "KEEP",
+            description = "Inverted dropout on the hidden layers: the keep probability, in (0, 1] (default: 1, none; the course uses 0.86)")
+    Double keepProb;
+
+    @Option(names = "--init", paramLabel = "NAME",
+            description = "Initial weights: zeros, small-random, scaled-by-fan-in, he, random (x10) or xavier (default: the model's)")
+    String init;
+
+    @Option(names = "--lr-decay", paramLabel = "SPEC",
+            description = "Learning-rate decay over the epochs: none, inverse:K (α0/(1+K·epoch)) or step:K:INTERVAL (default: none)")
+    String lrDecay;
+
+    @Option(names = "--shuffle-seed", paramLabel = "N", description = "Seed of epoch 0's shuffle; epoch e uses N + e (default: 11, the course's)")
+    Long shuffleSeed;
+
     /** Accepts tanh or relu (any case). */
     static final class ActivationConverter implements picocli.CommandLine.ITypeConverter<Activation> {
         @Override

@@ -38,6 +38,12 @@ final class Outputs {
      */
     static List<Path> write(Path out, Run run, DataSource.Loaded data, ModelFile.Format format, String title, boolean plots)
             throws IOException {
+        return write(out, run, data, format, title, plots, null, null);
+    }
+
+    /** As above; with per-epoch training and validation costs (not null), cost.png shows both curves. */
+    static List<Path> write(Path out, Run run, DataSource.Loaded data, ModelFile.Format format, String title, boolean plots,
+                            double[] epochTrainCosts, double[] epochValidationCosts) throws IOException {
         List<Path> written = new ArrayList<>();
         Path modelFile = out.resolve("model" + format.extension());
         ModelColumns columns = data.columns();
@@ -46,7 +52,10 @@ final class Outputs {
         if (!plots) {
             return written;
         }
-        if (run.result().costs().length > 0 && allFinite(run.result().costs())) {
+        if (epochTrainCosts != null && epochTrainCosts.length > 0 && allFinite(epochTrainCosts) && allFinite(epochValidationCosts)) {
+            written.add(Png.write(CostCurve.renderWithValidation(epochTrainCosts, epochValidationCosts,
+                    "Training and validation cost", 640, 440), out.resolve(COST)));
+        } else if (run.result().costs().length > 0 && allFinite(run.result().costs())) {
             written.add(Png.write(costCurve(run), out.resolve(COST)));
         }
         if (data.twoDimensional()) {

@@ -39,6 +39,22 @@ final class Progress implements TrainingListener {
         out.flush();
     }
 
+    /**
+     * With a validation set, one plain line per recorded epoch (every costEvery epochs and the last):
+     * {@code Epoch 100: cost 0.312345, accuracy 88.00 %, validation cost 0.334567, validation accuracy 87.50 %}.
+     */
+    @Override
+    public void onEpoch(TrainingEvent e) {
+        if (e.iteration() % e.settings().costEvery() != 0 && e.iteration() != e.totalIterations()) {
+            return;
+        }
+        clearBar();
+        out.println(prefix + "Epoch " + e.iteration() + ": cost " + Format.cost(e.trainCost()) + ", accuracy "
+                + Format.percent(e.trainAccuracy()) + ", validation cost " + Format.cost(e.validationCost())
+                + ", validation accuracy " + Format.percent(e.validationAccuracy()));
+        out.flush();
+    }
+
     @Override
     public void onUpdate(TrainingEvent e) {
         if (!terminal) {

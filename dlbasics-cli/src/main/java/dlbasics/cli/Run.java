@@ -2,6 +2,7 @@ package dlbasics.cli;
 
 import dlbasics.data.Dataset;
 import dlbasics.model.Network;
+import dlbasics.model.OutputGradient;
 import dlbasics.model.Trainer;
 import dlbasics.model.TrainingListener;
 import dlbasics.model.TrainingResult;
@@ -20,7 +21,19 @@ record Run(Plan plan, Network network, TrainingResult result, double finalCost, 
     /** Builds the plan's network for the data and trains it; the listeners see the progress. */
     static Run train(Plan plan, DataSource.Loaded data, List<TrainingListener> listeners) {
         Network network = plan.network(data.train().features());
-        TrainingResult result = new Trainer(plan.settings(), listeners).fit(network, data.train());
+        TrainingResult result = new Trainer(plan.settings(), listeners, OutputGradient.A_MINUS_Y, plan.rule()).fit(network, data.train());
+        return scored(plan, network, result, data);
+    }
+
+    /**
+     * As {@link #train(Plan, DataSource.Loaded, List)}, measuring {@code validation} after every epoch and
+     * stopping after {@code patience} epochs without a lower validation cost (0: never), the best
+     * parameters restored.
+     */
+    static Run train(Plan plan, DataSource.Loaded data, List<TrainingListener> listeners, Dataset validation, int patience) {
+        Network network = plan.network(data.train().features());
+        TrainingResult result = new Trainer(plan.settings(), listeners, OutputGradient.A_MINUS_Y, plan.rule(), patience)
+                .fit(network, data.train(), validation);
         return scored(plan, network, result, data);
     }
 
@@ -29,7 +42,8 @@ record Run(Plan plan, Network network, TrainingResult result, double finalCost, 
      * {@code state} says where the run stood; the result is as if the run had never stopped.
      */
     static Run resume(Plan plan, Network network, TrainingState state, DataSource.Loaded data, List<TrainingListener> listeners) {
-        TrainingResult result = new Trainer(plan.settings(), listeners).resume(network, data.train(), state);
+        TrainingResult result = new Trainer(plan.settings(), listeners, OutputGradient.A_MINUS_Y, plan.rule())
+                .resume(network, data.train(), state);
         return scored(plan, network, result, data);
     }
 

@@ -1,6 +1,7 @@
 package dlbasics.cli;
 
 import dlbasics.model.TrainingListener;
+import dlbasics.model.UpdateRule;
 import dlbasics.plot.CostCurve;
 import dlbasics.plot.Grid;
 import dlbasics.plot.LearningRates;
@@ -60,6 +61,37 @@ final class Sweep {
         return runs;
     }
 
+    /** The optimization notebook's comparison: one run per update rule (the course's β, β1, β2, ε), otherwise the plan's settings. */
+    static List<Run> optimizers(Plan plan, List<String> names, DataSource.Loaded data, PrintWriter out, boolean quiet) {
+        List<Run> runs = new ArrayList<>();
+        if (!quiet) {
+            out.println(String.format(Locale.ROOT, "%8s  %14s  %14s  %10s  %8s", "rule", "train accuracy", "test accuracy", "final cost", "time"));
+        }
+        for (String name : names) {
+            Run run = Run.train(plan.withRule(UpdateRule.of(name, Map.of())), data, List.<TrainingListener>of());
+            runs.add(run);
+            if (!quiet) {
+                row(out, name, run);
+            }
+        }
+        return runs;
+    }
+
+    /** One panel per update rule, the notebook's "Model with Adam optimization" figures: boundaries for 2-D data, else cost curves. */
+    static Path optimizerGrid(List<Run> runs, DataSource.Loaded data, Path file) throws IOException {
+        List<BufferedImage> panels = new ArrayList<>();
+        for (Run run : runs) {
+            String title = "Model with " + run.plan().rule().name() + " optimization: " + Format.percent(run.score());
+            if (data.twoDimensional()) {
+                panels.add(Outputs.boundary(run.network(), Run.scored(data), data, title, 420, 360));
+            } else {
+                panels.add(CostCurve.render(run.result().costs(), run.plan().settings().costEvery(), title, 420, 360));
+            }
+        }
+        String what = data.test() != null ? "test accuracy" : "training accuracy";
+        return Png.write(Grid.tile(panels, Math.min(4, panels.size()), "Update rules on " + data.description() + ", " + what), file);
+    }
+
     private static void row(PrintWriter out, String setting, Run run) {
         out.println(String.format(Locale.ROOT, "%8s  %14s  %14s  %10s  %8s", setting, Format.percent(run.trainAccuracy()),
                 run.testAccuracy() == null ? "-" : Format.percent(run.testAccuracy()),
@@ -97,6 +129,7 @@ final class Sweep {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("layer_sizes", run.network().layerDims());
             r.put("learning_rate", run.plan().settings().learningRate());
+            r.put("optimizer", run.plan().rule().name());
             r.put("costs", run.result().costs());
             r.put("final_cost", run.finalCost());
             r.put("train_accuracy", run.trainAccuracy());

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,10 @@ final class SweepCommand implements Callable<Integer> {
             description = "Compare these learning rates instead of hidden sizes, e.g. 0.01,0.001,0.0001")
     double[] learningRates;
 
+    @Option(names = "--sweep", paramLabel = "OPTION=V,V,...",
+            description = "Compare values of an option, one panel each; today optimizer, e.g. optimizer=gd,momentum,adam")
+    String sweep;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "dlbasics-out/sweep",
             description = "Where the picture goes (default: ${DEFAULT-VALUE})")
     Path out;
@@ -58,7 +63,27 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter w = spec.commandLine().getOut();
-        boolean byRate = learningRates != null;
+        List<String> optimizers = null;
+        if (sweep != null) {
+            String[] kv = sweep.split("=", 2);
+            if (kv.length != 2 || !kv[0].trim().equals("optimizer") || learningRates != null) {
+                throw new ParameterException(spec.commandLine(), "--sweep takes optimizer=NAME,NAME,... (e.g. optimizer=gd,momentum,adam)"
+                        + (learningRates != null ? " and does not combine with --learning-rates" : "; other options are not swept yet"));
+            }
+            optimizers = new ArrayList<>();
+            for (String name : kv[1].split(",")) {
+                String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+                if (!List.of("gd", "momentum", "rmsprop", "adam").contains(n)) {
+                    throw new ParameterException(spec.commandLine(), "--sweep optimizer holds \"" + name + "\"; valid: gd, momentum, rmsprop, adam");
+                }
+                optimizers.add(n);
+            }
+            if (model.optimizer != null) {
+                throw new ParameterException(spec.commandLine(), "--sweep optimizer=... chooses the optimizers; drop --optimizer");
+            }
+        }
+        boolean byRule = optimizers != null;
+        boolean byRate = learningRates != null || byRule;
         if (!byRate && model.model == ModelKind.LOGISTIC) {
             throw new ParameterException(spec.commandLine(), "logistic regression has no hidden layer to sweep; use --learning-rates, or --model shallow");
         }
@@ -73,7 +98,7 @@ final class SweepCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--hidden-sizes holds " + n + "; every size must be 1 or more");
             }
         }
-        if (byRate) {
+        if (learningRates != null) {
             for (double r : learningRates) {
                 if (!(r > 0) || !Double.isFinite(r)) {
                     throw new ParameterException(spec.commandLine(), "--learning-rates holds " + r + "; every rate must be above 0");
@@ -82,13 +107,14 @@ final class SweepCommand implements Callable<Integer> {
         }
         data.check(scaling.standardize);
         run.apply();
-        OutputFolder.prepareOwned(out, List.of(Sweep.GRID, Sweep.RATES));
+        OutputFolder.prepareOwned(out, List.of(Sweep.GRID, Sweep.RATES)); // an optimizer sweep writes Sweep.GRID
         DataSource.Loaded loaded = data.data.load(data, scaling.standardize);
         Plan plan = Plan.of(model, loaded.kind());
         boolean quiet = json || run.quiet;
         if (!quiet) {
             w.println("Data: " + loaded.description());
-            w.println(byRate ? "Learning rates " + Arrays.toString(learningRates) + " for " + plan.describe(loaded.train().features())
+            w.println(byRule ? "Update rules " + optimizers + " for " + plan.describe(loaded.train().features())
+                    : byRate ? "Learning rates " + Arrays.toString(learningRates) + " for " + plan.describe(loaded.train().features())
                     : "Hidden layer sizes " + Arrays.toString(hiddenSizes) + " for " + plan.describe(loaded.train().features()));
             w.flush();
         }
@@ -96,9 +122,11 @@ final class SweepCommand implements Callable<Integer> {
             Memory.check(byRate ? plan.dims(loaded.train().features()) : plan.with(new int[] {n}, 1).dims(loaded.train().features()),
                     loaded.train().size());
         }
-        List<Run> runs = byRate ? Sweep.learningRates(plan, learningRates, loaded, w, json)
+        List<Run> runs = byRule ? Sweep.optimizers(plan, optimizers, loaded, w, json)
+                : byRate ? Sweep.learningRates(plan, learningRates, loaded, w, json)
                 : Sweep.hiddenSizes(plan, hiddenSizes, loaded, w, json);
-        Path picture = byRate ? Sweep.ratesChart(runs, out.resolve(Sweep.RATES)) : Sweep.hiddenGrid(runs, loaded, out.resolve(Sweep.GRID));
+        Path picture = byRule ? Sweep.optimizerGrid(runs, loaded, out.resolve(Sweep.GRID))
+                : byRate ? Sweep.ratesChart(runs, out.resolve(Sweep.RATES)) : Sweep.hiddenGrid(runs, loaded, out.resolve(Sweep.GRID));
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("data", loaded.description());

@@ -1,5 +1,6 @@
 package dlbasics.cli;
 
+import dlbasics.data.Dataset;
 import dlbasics.io.Checkpoint;
 import dlbasics.io.CheckpointListener;
 import dlbasics.io.ModelFile;
@@ -81,6 +82,14 @@ final class TrainCommand implements Callable<Integer> {
                     + "and checkpoint interval apply, --iterations may raise the total")
     Path resume;
 
+    @Option(names = "--validation-split", paramLabel = "SHARE",
+            description = "Hold out this share of the training examples (a permutation from seed 1) and measure them after every epoch")
+    Double validationSplit;
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "With --validation-split: stop after N epochs without a lower validation cost and keep the best epoch's parameters")
+    Integer patience;
+
     @Option(names = "--json", description = "Print one JSON summary (costs, accuracies, warnings, timings, parameter count) instead of text")
     boolean json;
 
@@ -114,9 +123,38 @@ final class TrainCommand implements Callable<Integer> {
         }
         DataSource.Loaded loaded = data.data.load(data, scaling.standardize);
         Plan plan = checkpoint == null ? Plan.of(model, loaded.kind())
-                : Plan.resumed(checkpoint.model().network(), checkpoint.model().settings(), model.iterations);
+                : Plan.resumed(checkpoint.model().network(), checkpoint.model().settings(),
+                        model.epochs != null ? model.epochs : model.iterations, checkpoint.updateRule());
         if (checkpoint != null) {
             checkResumable(checkpoint, plan, loaded);
+        }
+        Dataset validation = null;
+        if (patience != null && (validationSplit == null || patience < 1)) {
+            throw new ParameterException(spec.commandLine(), validationSplit == null
+                    ? "--patience needs --validation-split SHARE, the examples whose cost it watches"
+                    : "--patience is " + patience + "; give 1 or more epochs");
+        }
+        if (validationSplit != null) {
+            if (checkpoint != null) {
+                throw new ParameterException(spec.commandLine(), "--validation-split does not combine with --resume; "
+                        + "resume the run as it was checkpointed");
+            }
+            int m = loaded.train().size();
+            int held = (int) Math.round(validationSplit * m);
+            if (!(validationSplit > 0 && validationSplit < 1) || held < 1 || held >= m) {
+                throw new ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
+                        "--validation-split %s of %d training examples leaves %d for validation and %d for training; "
+                                + "both need at least one (e.g. 0.2)", validationSplit, m, held, m - held));
+            }
+            int[] order = new dlbasics.random.NumpyRandom(1).permutation(m);
+            validation = loaded.train().select(java.util.Arrays.copyOfRange(order, m - held, m));
+            Dataset kept = loaded.train().select(java.util.Arrays.copyOfRange(order, 0, m - held));
+            loaded = new DataSource.Loaded(loaded.description() + ", " + held + " held out for validation", kept, loaded.test(),
+                    loaded.classNames(), loaded.inputScale(), loaded.kind(), loaded.standardization(), loaded.columns(), loaded.warnings());
+        }
+        if (plan.settings().batchSize() > loaded.train().size()) {
+            throw new ParameterException(spec.commandLine(), "--batch-size is " + plan.settings().batchSize() + " but the training set has "
+                    + loaded.train().size() + " examples; give 1 to " + loaded.train().size());
         }
         Memory.check(plan.dims(loaded.train().features()), loaded.train().size());
         List<TrainingHealth.Warning> warnings = new ArrayList<>();
@@ -144,12 +182,18 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpoints != null) {
             listeners.add(checkpoints);
         }
+        EpochLog epochs = new EpochLog();
+        if (validation != null) {
+            listeners.add(epochs);
+        }
         Interruption interruption = new Interruption(spec, checkpoints, checkpointDir, resume != null);
         listeners.add(interruption);
         Run trained;
         interruption.arm();
         try {
-            trained = checkpoint == null ? Run.train(plan, loaded, listeners)
+            trained = checkpoint == null
+                    ? validation != null ? Run.train(plan, loaded, listeners, validation, patience == null ? 0 : patience)
+                    : Run.train(plan, loaded, listeners)
                     : Run.resume(plan, checkpoint.model().network(), checkpoint.state(), loaded, listeners);
         } catch (OutOfMemoryError e) {
             throw new IllegalStateException(Memory.outOfMemory());
@@ -163,7 +207,9 @@ final class TrainCommand implements Callable<Integer> {
         warnings.addAll(health);
         List<Path> written = List.of();
         if (out != null) {
-            written = Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots);
+            written = validation == null ? Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots)
+                    : Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots, epochs.column("train_cost"),
+                    epochs.column("validation_cost"));
             List<Path> keep = new ArrayList<>(written);
             if (checkpoints != null && out.equals(checkpointDir)) {
                 keep.add(out.resolve(Checkpoint.FILE_NAME));
@@ -172,10 +218,21 @@ final class TrainCommand implements Callable<Integer> {
         }
         long total = System.nanoTime() - start;
         if (json) {
-            stdout.println(Json.write(summary(loaded, trained, finalCost, warnings, written, total)));
+            Map<String, Object> summary = summary(loaded, trained, finalCost, warnings, written, total);
+            if (validation != null) {
+                summary.put("validation_examples", validation.size());
+                summary.put("epochs", epochs.rows);
+                summary.put("best_epoch", epochs.bestEpoch);
+                summary.put("stopped_early", trained.result().stopped());
+            }
+            stdout.println(Json.write(summary));
         } else {
             stdout.println("Final cost: " + Format.cost(finalCost) + " (after iteration " + trained.result().iterations() + ")");
             stdout.println("Train accuracy: " + Format.percent(trained.trainAccuracy()));
+            if (validation != null) {
+                stdout.println("Validation accuracy: " + Format.percent(trained.network().accuracy(validation.X(), validation.Y()))
+                        + " (best epoch " + epochs.bestEpoch + (trained.result().stopped() ? ", stopped early" : "") + ")");
+            }
             if (trained.testAccuracy() != null) {
                 stdout.println("Test accuracy: " + Format.percent(trained.testAccuracy()));
             }
@@ -186,6 +243,28 @@ final class TrainCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** Every epoch's metrics, for --json and the cost plot. */
+    static final class EpochLog implements TrainingListener {
+        final List<Map<String, Object>> rows = new ArrayList<>();
+        int bestEpoch = -1;
+
+        @Override
+        public void onEpoch(dlbasics.model.TrainingEvent e) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("epoch", e.iteration());
+            row.put("train_cost", e.trainCost());
+            row.put("train_accuracy", e.trainAccuracy());
+            row.put("validation_cost", e.validationCost());
+            row.put("validation_accuracy", e.validationAccuracy());
+            rows.add(row);
+            bestEpoch = e.bestEpoch();
+        }
+
+        double[] column(String key) {
+            return rows.stream().mapToDouble(r -> (Double) r.get(key)).toArray();
+        }
     }
 
     /** Resuming the run checkpointed in --out itself continues that run, so its files may be replaced. */
@@ -231,6 +310,13 @@ final class TrainCommand implements Callable<Integer> {
         m.put("iterations", run.result().iterations());
         m.put("seed", run.plan().settings().seed());
         m.put("cost_every", run.plan().settings().costEvery());
+        m.put("optimizer", run.plan().rule().name());
+        m.put("optimizer_settings", run.plan().rule().hyperparameters());
+        m.put("batch_size", run.plan().settings().fullBatch() ? loaded.train().size() : run.plan().settings().batchSize());
+        m.put("l2", run.plan().settings().l2());
+        m.put("keep_prob", run.plan().settings().keepProb());
+        m.put("initializer", run.plan().settings().initializer().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        m.put("lr_decay", run.plan().settings().decay().toString());
         m.put("costs", run.result().costs());
         m.put("final_cost", finalCost);
         m.put("train_accuracy", run.trainAccuracy());

@@ -47,6 +47,40 @@ class CheckpointResumeTest {
         assertArrayEquals(x.costs(), y.costs(), "the cost history continues where it stopped");
     }
 
+    /** Adam on mini-batches with L2, dropout and decay: the checkpoint holds the moments, t and the masks' generator. */
+    @Test
+    void adamOnMiniBatchesResumesBitForBit() throws IOException {
+        String[] options = {"--data", "moons", "--model", "deep", "--layers", "5,2", "--activation", "relu", "--optimizer", "adam",
+                "--batch-size", "64", "--l2", "0.05", "--dropout", "0.9", "--lr-decay", "inverse:0.1", "--lr", "0.01",
+                "--init", "he", "--print-every", "10"};
+        Path straight = dir.resolve("straight");
+        Path first = dir.resolve("first");
+        Path resumed = dir.resolve("resumed");
+        Cli.Result a = Cli.run(concat(options, "--epochs", "60", "--out", straight.toString()));
+        assertEquals(0, a.exitCode(), a.toString());
+        Cli.Result b = Cli.run(concat(options, "--epochs", "24", "--checkpoint-every", "8", "--out", first.toString()));
+        assertEquals(0, b.exitCode(), b.toString());
+        Checkpoint saved = Checkpoint.read(first);
+        assertEquals("adam", saved.updateRule().name());
+        assertEquals(24 * 4.0, saved.state().updateState().get("t").get(0, 0), "t: 4 batches of 200 examples per epoch");
+        assertEquals(64, saved.model().settings().batchSize());
+        Cli.Result c = Cli.run("train", "--data", "moons", "--resume", first.toString(), "--epochs", "60", "--out", resumed.toString());
+        assertEquals(0, c.exitCode(), c.toString());
+        TrainedModel x = ModelFile.read(straight.resolve("model.safetensors"));
+        TrainedModel y = ModelFile.read(resumed.resolve("model.safetensors"));
+        assertEquals(x.network().parameters(), y.network().parameters(), "60 straight vs 24 + resume + 36");
+        assertArrayEquals(x.costs(), y.costs());
+        assertEquals(x.settings(), y.settings(), "the model file keeps batch size, L2, keep probability and decay");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = new String[a.length + b.length + 1];
+        all[0] = "train";
+        System.arraycopy(a, 0, all, 1, a.length);
+        System.arraycopy(b, 0, all, 1 + a.length, b.length);
+        return all;
+    }
+
     @Test
     void checkpointEveryNeedsOut() {
         Cli.Result r = Cli.run("train", "--data", "moons", "--checkpoint-every", "100");

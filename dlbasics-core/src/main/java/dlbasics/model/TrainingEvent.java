@@ -11,13 +11,23 @@ public final class TrainingEvent {
     private final TrainingSettings settings;
     private final Network network;
     private final CostHistory costs;
-    private final NumpyRandom.State rng;
+    private final NumpyRandom rng;
+    private final UpdateRule.Run update;
+    private final UpdateRule rule;
     private final long startNanos;
     private int iteration;
     private double cost = Double.NaN;
     private boolean stopRequested;
+    private double trainCost = Double.NaN;
+    private double trainAccuracy = Double.NaN;
+    private double validationCost = Double.NaN;
+    private double validationAccuracy = Double.NaN;
+    private int bestEpoch = -1;
 
-    TrainingEvent(TrainingSettings settings, Network network, CostHistory costs, NumpyRandom.State rng, long startNanos) {
+    TrainingEvent(TrainingSettings settings, Network network, CostHistory costs, NumpyRandom rng, UpdateRule rule,
+                  UpdateRule.Run update, long startNanos) {
+        this.rule = rule;
+        this.update = update;
         this.settings = settings;
         this.network = network;
         this.costs = costs;
@@ -29,6 +39,43 @@ public final class TrainingEvent {
     void moveTo(int iteration, double cost) {
         this.iteration = iteration;
         this.cost = cost;
+    }
+
+    /** Sets the epoch's metrics before {@code onEpoch}. */
+    void epochEnded(double trainCost, double trainAccuracy, double validationCost, double validationAccuracy, int bestEpoch) {
+        this.trainCost = trainCost;
+        this.trainAccuracy = trainAccuracy;
+        this.validationCost = validationCost;
+        this.validationAccuracy = validationAccuracy;
+        this.bestEpoch = bestEpoch;
+    }
+
+    /**
+     * In {@code onEpoch}: the epoch's training cost, {@code Σ m_b·J_b / m} over its mini-batches as they
+     * were trained (with dropout, before each batch's update; L2 term included); NaN elsewhere.
+     */
+    public double trainCost() {
+        return trainCost;
+    }
+
+    /** In {@code onEpoch}: the share of training examples the batches' forward passes classified right, in [0, 1]. */
+    public double trainAccuracy() {
+        return trainAccuracy;
+    }
+
+    /** In {@code onEpoch}: the cross-entropy on the validation set after the epoch (no dropout, no L2 term); NaN without one. */
+    public double validationCost() {
+        return validationCost;
+    }
+
+    /** In {@code onEpoch}: the validation accuracy after the epoch, in [0, 1]; NaN without a validation set. */
+    public double validationAccuracy() {
+        return validationAccuracy;
+    }
+
+    /** In {@code onEpoch}: the epoch count (from 1) with the lowest validation cost so far; -1 without a validation set. */
+    public int bestEpoch() {
+        return bestEpoch;
     }
 
     /** The updates done so far (in {@code onCost}: before this iteration's update). */
@@ -56,6 +103,11 @@ public final class TrainingEvent {
         return settings;
     }
 
+    /** The update rule of the run (its state is in {@link #state()}). */
+    public UpdateRule updateRule() {
+        return rule;
+    }
+
     /** The network being trained, with its live parameters (do not change them during training). */
     public Network network() {
         return network;
@@ -63,11 +115,11 @@ public final class TrainingEvent {
 
     /**
      * A snapshot of where the run stands: {@link #iteration()}, the costs recorded so far and the
-     * generator's state. With a copy of the parameters it is a checkpoint that
+     * generator's and the update rule's state. With a copy of the parameters it is a checkpoint that
      * {@link Trainer#resume} continues bit for bit.
      */
     public TrainingState state() {
-        return new TrainingState(iteration, costs.toArray(), rng);
+        return new TrainingState(iteration, costs.toArray(), rng.state(), update.state());
     }
 
     /** Ends training after the current iteration; the result then says {@code stopped() == true}. */

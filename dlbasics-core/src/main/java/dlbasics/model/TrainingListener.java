@@ -28,6 +28,15 @@ public interface TrainingListener {
     default void onUpdate(TrainingEvent e) {
     }
 
+    /**
+     * After every epoch of a run with a validation set (after its {@code onUpdate}; runs without one
+     * compute no per-epoch metrics and skip this), with {@link TrainingEvent#trainCost()},
+     * {@link TrainingEvent#trainAccuracy()}, {@link TrainingEvent#validationCost()} and
+     * {@link TrainingEvent#validationAccuracy()}; {@code e.iteration()} is the number of epochs done.
+     */
+    default void onEpoch(TrainingEvent e) {
+    }
+
     /** Once at the end, also when a listener stopped the run (not when training threw). */
     default void onEnd(TrainingResult r) {
     }

@@ -15,7 +15,11 @@ public enum Initializer {
     /** {@code W = randn(n[l], n[l-1]) / sqrt(n[l-1])} (the course's L-layer application). */
     SCALED_BY_FAN_IN,
     /** {@code W = randn(n[l], n[l-1]) * sqrt(2 / n[l-1])} (He et al., for ReLU networks). */
-    HE;
+    HE,
+    /** {@code W = randn(n[l], n[l-1]) * 10}, the initialization notebook's {@code initialize_parameters_random}: too large. */
+    RANDOM,
+    /** {@code W = randn(n[l], n[l-1]) * sqrt(1 / n[l-1])} (Xavier/Glorot as the course gives it, for tanh networks). */
+    XAVIER;
 
     /** A fresh {@code rows x cols} weight matrix ({@code rows = n[l]}, {@code cols = n[l-1]}). */
     public Matrix weights(int rows, int cols, NumpyRandom rng) {
@@ -37,12 +41,37 @@ public enum Initializer {
                 }
                 break;
             }
+            case RANDOM:
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = d[i] * 10;
+                }
+                break;
+            case XAVIER: {
+                double s = Math.sqrt(1.0 / cols);
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = d[i] * s;
+                }
+                break;
+            }
             default: {
                 double s = Math.sqrt(2.0 / cols);
                 for (int i = 0; i < d.length; i++) {
                     d[i] = d[i] * s;
                 }
             }
+        }
+        return w;
+    }
+
+    /**
+     * {@code W = randn(rows, cols) * scale}, random initialization at any scale (SMALL_RANDOM is 0.01,
+     * RANDOM 10): the notebook's experiment of how the scale decides whether a network learns.
+     */
+    public static Matrix randomWeights(int rows, int cols, double scale, NumpyRandom rng) {
+        Matrix w = rng.randn(rows, cols);
+        double[] d = w.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = d[i] * scale;
         }
         return w;
     }
@@ -56,6 +85,6 @@ public enum Initializer {
             }
         }
         throw new IllegalArgumentException(String.format(
-                "Initializer.parse: unknown initializer \"%s\"; valid names are zeros, small-random, scaled-by-fan-in, he", name));
+                "Initializer.parse: unknown initializer \"%s\"; valid names are zeros, small-random, scaled-by-fan-in, he, random (x10), xavier", name));
     }
 }

@@ -4,14 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dlbasics.matrix.Matrix;
+import dlbasics.model.GradientDescent;
 import dlbasics.model.TrainedModel;
 import dlbasics.model.TrainingState;
+import dlbasics.model.UpdateRule;
 import dlbasics.random.NumpyRandom;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A training run saved so that it can continue bit for bit: the model (parameters, architecture,
@@ -24,7 +30,13 @@ import java.nio.file.Path;
  * {"iteration": 1000, "costs": [0.69, ...], "rng": {"key": [624 unsigned 32-bit words], "pos": 624,
  *  "has_gauss": false, "gauss": 0.0}}
  * </pre>
- * ({@code rng} is numpy's {@code get_state()} for the legacy generator.) Model and state are one file
+ * ({@code rng} is numpy's {@code get_state()} for the legacy generator.) A run with an update rule
+ * other than gradient descent adds the rule and its state, each moment matrix in C order:
+ * <pre>
+ * "update_rule": {"name": "adam", "settings": {"beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}},
+ * "update_state": {"vdW1": {"rows": 5, "cols": 2, "data": [...]}, ..., "t": {"rows": 1, "cols": 1, "data": [60.0]}}
+ * </pre>
+ * (doubles are written in Java's shortest round-trip form, so the state is read back bit for bit) Model and state are one file
  * so that one atomic rename replaces both: a crash leaves the previous checkpoint, never a model from
  * one iteration beside a state from another.
  *
@@ -34,8 +46,9 @@ import java.nio.file.Path;
  * @param model the model at {@code state.iteration()}; its costs are the state's costs
  * @param state where the run stood
  * @param every the run's checkpoint interval in iterations, 0 when unknown (older checkpoints)
+ * @param updateRule the run's update rule (gradient descent for older checkpoints); its state is in {@code state}
  */
-public record Checkpoint(TrainedModel model, TrainingState state, int every) {
+public record Checkpoint(TrainedModel model, TrainingState state, int every, UpdateRule updateRule) {
     /** The file inside the checkpoint folder. */
     public static final String FILE_NAME = "checkpoint.safetensors";
     static final String STATE_KEY = "training_state";
@@ -44,6 +57,11 @@ public record Checkpoint(TrainedModel model, TrainingState state, int every) {
     /** A checkpoint whose interval is unknown. */
     public Checkpoint(TrainedModel model, TrainingState state) {
         this(model, state, 0);
+    }
+
+    /** A checkpoint of a gradient-descent run. */
+    public Checkpoint(TrainedModel model, TrainingState state, int every) {
+        this(model, state, every, new GradientDescent());
     }
 
     /**
@@ -57,6 +75,11 @@ public record Checkpoint(TrainedModel model, TrainingState state, int every) {
 
     /** Writes the checkpoint with the interval it is taken at ({@code every} iterations; 0: unknown). */
     public static void write(Path dir, TrainedModel model, TrainingState state, int every) {
+        write(dir, model, state, every, new GradientDescent());
+    }
+
+    /** Writes the checkpoint of a run with {@code rule}, whose state is {@code state.updateState()}. */
+    public static void write(Path dir, TrainedModel model, TrainingState state, int every, UpdateRule rule) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -64,7 +87,7 @@ public record Checkpoint(TrainedModel model, TrainingState state, int every) {
                     + " (" + e + ")", e);
         }
         StoredModel stored = ModelFile.toStored(model);
-        stored.metadata().put(STATE_KEY, encode(state));
+        stored.metadata().put(STATE_KEY, encode(state, rule));
         if (every > 0) {
             stored.metadata().put(EVERY_KEY, Integer.toString(every));
         }
@@ -110,10 +133,14 @@ public record Checkpoint(TrainedModel model, TrainingState state, int every) {
                 throw StoredModel.broken(file, "%s is \"%s\"; expected a whole number of iterations, 1 or more", EVERY_KEY, everyText);
             }
         }
-        return new Checkpoint(model, state, every);
+        return new Checkpoint(model, state, every, decodeRule(file, json));
     }
 
     static String encode(TrainingState state) {
+        return encode(state, new GradientDescent());
+    }
+
+    static String encode(TrainingState state, UpdateRule rule) {
         ObjectNode root = SafetensorsFormat.JSON.createObjectNode();
         root.put("iteration", state.iteration());
         ArrayNode costs = root.putArray("costs");
@@ -129,6 +156,22 @@ public record Checkpoint(TrainedModel model, TrainingState state, int every) {
         r.put("pos", rng.pos());
         r.put("has_gauss", rng.hasGauss());
         r.put("gauss", rng.gauss());
+        if (!rule.name().equals("gd") || !state.updateState().isEmpty()) {
+            ObjectNode u = root.putObject("update_rule");
+            u.put("name", rule.name());
+            ObjectNode settings = u.putObject("settings");
+            new java.util.TreeMap<>(rule.hyperparameters()).forEach(settings::put);
+            ObjectNode st = root.putObject("update_state");
+            state.updateState().forEach((name, m) -> {
+                ObjectNode e = st.putObject(name);
+                e.put("rows", m.rows());
+                e.put("cols", m.cols());
+                ArrayNode data = e.putArray("data");
+                for (double v : m.data()) {
+                    data.add(v);
+                }
+            });
+        }
         try {
             return SafetensorsFormat.JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -174,9 +217,50 @@ public record Checkpoint(TrainedModel model, TrainingState state, int every) {
                 throw new IllegalArgumentException("rng needs a whole pos, a boolean has_gauss and a number gauss");
             }
             NumpyRandom.State state = new NumpyRandom.State(words, pos.intValue(), hasGauss.booleanValue(), gauss.doubleValue());
-            return new TrainingState(iteration.intValue(), costs, state);
+            Map<String, Matrix> updateState = new LinkedHashMap<>();
+            JsonNode st = root.get("update_state");
+            if (st != null) {
+                Iterator<Map.Entry<String, JsonNode>> fields = st.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> e = fields.next();
+                    JsonNode rows = field(e.getValue(), "rows");
+                    JsonNode cols = field(e.getValue(), "cols");
+                    JsonNode data = field(e.getValue(), "data");
+                    if (!rows.canConvertToInt() || !cols.canConvertToInt() || !data.isArray()
+                            || data.size() != (long) rows.intValue() * cols.intValue()) {
+                        throw new IllegalArgumentException("update_state." + e.getKey() + " needs rows, cols and rows x cols numbers");
+                    }
+                    double[] values = new double[data.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        if (!data.get(i).isNumber()) {
+                            throw new IllegalArgumentException("update_state." + e.getKey() + " holds " + data.get(i) + ", not a number");
+                        }
+                        values[i] = data.get(i).doubleValue();
+                    }
+                    updateState.put(e.getKey(), Matrix.wrap(rows.intValue(), cols.intValue(), values));
+                }
+            }
+            return new TrainingState(iteration.intValue(), costs, state, updateState);
         } catch (IllegalArgumentException e) {
             throw StoredModel.broken(file, "training_state is damaged: %s", e.getMessage());
+        }
+    }
+
+    /** The update rule in the training state's JSON, gradient descent when there is none (older checkpoints). */
+    static UpdateRule decodeRule(Path file, String json) {
+        try {
+            JsonNode u = SafetensorsFormat.JSON.readTree(json).get("update_rule");
+            if (u == null) {
+                return new GradientDescent();
+            }
+            Map<String, Double> settings = new LinkedHashMap<>();
+            JsonNode s = u.get("settings");
+            if (s != null) {
+                s.fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().doubleValue()));
+            }
+            return UpdateRule.of(field(u, "name").asText(), settings);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw StoredModel.broken(file, "training_state.update_rule is damaged: %s", e.getMessage());
         }
     }
 

@@ -28,6 +28,7 @@ public final class CheckpointListener implements TrainingListener {
     private final List<String> classNames;
     private final double inputScale;
     private Network network;
+    private dlbasics.model.UpdateRule rule = new dlbasics.model.GradientDescent();
     private int startIteration;
     private int lastWritten = -1;
 
@@ -51,6 +52,7 @@ public final class CheckpointListener implements TrainingListener {
     @Override
     public void onStart(TrainingEvent e) {
         network = e.network();
+        rule = e.updateRule();
         startIteration = e.iteration();
     }
 
@@ -80,7 +82,7 @@ public final class CheckpointListener implements TrainingListener {
     }
 
     private void write(TrainingState state, TrainedModel model) {
-        Checkpoint.write(dir, model, state, every);
+        Checkpoint.write(dir, model, state, every, rule);
         lastWritten = state.iteration();
     }
 }

@@ -73,6 +73,19 @@ final class ModelMetadata {
         training.put("initializer", s.initializer().name());
         training.put("seed", s.seed());
         training.put("cost_every", s.costEvery());
+        if (!s.fullBatch()) { // the second course's settings, written only when used: older readers see what they know
+            training.put("batch_size", s.batchSize());
+            training.put("shuffle_seed", s.shuffleSeed());
+        }
+        if (s.l2() != 0) {
+            training.put("l2", s.l2());
+        }
+        if (s.keepProb() != 1) {
+            training.put("keep_prob", s.keepProb());
+        }
+        if (s.decay().kind() != dlbasics.model.LearningRateDecay.Kind.NONE) {
+            training.put("lr_decay", s.decay().toString());
+        }
         m.put("training", json(training));
         ArrayNode costs = SafetensorsFormat.JSON.createArrayNode();
         for (double c : model.costs()) {
@@ -221,7 +234,13 @@ final class ModelMetadata {
                     integer(file, "training.iterations", t.get("iterations")),
                     initializer(file, text(file, "training.initializer", t.get("initializer"))),
                     longInteger(file, "training.seed", t.get("seed")),
-                    integer(file, "training.cost_every", t.get("cost_every")));
+                    integer(file, "training.cost_every", t.get("cost_every")),
+                    t.has("batch_size") ? integer(file, "training.batch_size", t.get("batch_size")) : 0,
+                    t.has("shuffle_seed") ? longInteger(file, "training.shuffle_seed", t.get("shuffle_seed")) : 11,
+                    t.has("l2") ? number(file, "training.l2", t.get("l2")) : 0.0,
+                    t.has("keep_prob") ? number(file, "training.keep_prob", t.get("keep_prob")) : 1.0,
+                    t.has("lr_decay") ? dlbasics.model.LearningRateDecay.parse(text(file, "training.lr_decay", t.get("lr_decay")))
+                            : dlbasics.model.LearningRateDecay.NONE);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("ModelFile.read")) {
                 throw e;

@@ -232,7 +232,7 @@ class ModelFileHostileTest {
                 + "it must be a finite number above 0 (the course uses 0.0075 to 1.2)");
         meta().put("training",
                 "{\"learning_rate\": 1, \"iterations\": 300, \"initializer\": \"MAGIC\", \"seed\": 1, \"cost_every\": 100}");
-        assertRefused(rebuilt(), "training.initializer is \"MAGIC\"; known initializers are [ZEROS, SMALL_RANDOM, SCALED_BY_FAN_IN, HE]");
+        assertRefused(rebuilt(), "training.initializer is \"MAGIC\"; known initializers are [ZEROS, SMALL_RANDOM, SCALED_BY_FAN_IN, HE, RANDOM, XAVIER]");
         meta().put("training", TestModels.small(1).settings().toString()).put("input_scale", "0");
         assertRefused(rebuilt(), "training is not valid JSON: TrainingSettings[");
     }

@@ -43,6 +43,38 @@ public final class CostCurve {
     }
 
     /**
+     * Training and validation cost per epoch on shared axes, with a legend: how far the two curves part
+     * shows overfitting (the validation curve turning up is where early stopping stops).
+     *
+     * @param trainCosts      the training cost of epochs 1..n
+     * @param validationCosts the validation cost of epochs 1..n (the same length)
+     */
+    public static BufferedImage renderWithValidation(double[] trainCosts, double[] validationCosts, String title, int width, int height) {
+        Png.headless();
+        if (trainCosts.length == 0 || trainCosts.length != validationCosts.length) {
+            throw new IllegalArgumentException(String.format(
+                    "CostCurve.renderWithValidation: %d training and %d validation costs; give one of each per epoch, at least one",
+                    trainCosts.length, validationCosts.length));
+        }
+        checkCosts(trainCosts, 1);
+        checkCosts(validationCosts, 1);
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle("epochs").yAxisTitle("cost").build();
+        Charts.style(chart);
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
+        int n = trainCosts.length;
+        double[] x = new double[Math.max(n, 2)];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = k + 1;
+        }
+        chart.addSeries("training", x, n == 1 ? new double[] {trainCosts[0], trainCosts[0]} : trainCosts)
+                .setMarker(SeriesMarkers.NONE).setLineColor(Charts.series(0));
+        chart.addSeries("validation", x, n == 1 ? new double[] {validationCosts[0], validationCosts[0]} : validationCosts)
+                .setMarker(SeriesMarkers.NONE).setLineColor(Charts.series(1));
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
      * XChart puts the x ticks on the data points when they are equally spaced (every 7 iterations gives
      * ticks at 231, 462, ...); an invisible point off that grid makes it choose round ticks (0, 500, 1,000, ...).
      */
