@@ -262,4 +262,17 @@ class SparkTrainerTest {
         assertArrayEquals(r.costs(), loaded.costs(), 0.0);
         assertTrue(network.accuracy(flower.X(), flower.Y()) > 0.6, "accuracy " + network.accuracy(flower.X(), flower.Y()));
     }
+
+    @Test
+    void theExampleTrainsTheFlowerAndWritesAModelFile(@TempDir Path dir) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Path file = dir.resolve("flower.safetensors");
+        TrainingResult r = SparkFlowerExample.run(spark, file, 2, 101, new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("Cost after iteration 0: 0.69"), out);
+        assertTrue(out.contains("Accuracy: ") && out.contains("% on 400 examples in 2 partitions"), out);
+        assertTrue(out.contains("Wrote " + file), out);
+        assertEquals(101, r.iterations());
+        assertEquals(2, ModelFile.read(file).network().numLayers());
+    }
 }
