@@ -71,6 +71,44 @@ public enum Activation {
                 tanhBackward(dA, a, dZ, from, Math.min(dZ.length, from + FastTanh.CHUNK));
             }
         }
+    },
+    /**
+     * {@code softmax(z)_k = e^(z_k - max z) / Σ_j e^(z_j - max z)} down each column (one example's K
+     * logits), the output of {@link SoftmaxCrossEntropy}; not element-wise, so only for an output layer.
+     * Backward {@code dZ_k = A_k · (dA_k - Σ_j A_j dA_j)} per column (the Jacobian-vector product); it
+     * reads A. {@link #apply} is the softmax of a single value, 1.
+     */
+    SOFTMAX {
+        @Override
+        public double apply(double z) {
+            return 1.0;
+        }
+
+        @Override
+        void forwardKernel(double[] z, double[] a, int n) {
+            throw new IllegalStateException("softmax forward: needs the matrix shape; Activation.forward(Z, A) calls softmaxColumns");
+        }
+
+        @Override
+        void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ) {
+            throw new IllegalStateException("softmaxBackward: needs the matrix shape; Activation.backward calls softmaxBackward");
+        }
+
+        @Override
+        public void forward(Matrix Z, Matrix A) {
+            Shapes.sameShape("softmax forward", Z, A);
+            SoftmaxCrossEntropy.softmax(Z, A);
+        }
+
+        @Override
+        public void backward(Matrix dA, Matrix Z, Matrix A, Matrix dZ) {
+            if (A == null) {
+                throw new IllegalArgumentException("softmaxBackward: needs A = softmax(Z) from the forward cache, got null");
+            }
+            Shapes.sameShape("softmaxBackward", dA, A);
+            Shapes.sameShape("softmaxBackward", dA, dZ);
+            SoftmaxCrossEntropy.softmaxBackward(dA, A, dZ);
+        }
     };
 
     /**
@@ -101,12 +139,12 @@ public enum Activation {
 
     abstract void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ);
 
-    /** The course's lower-case name: "sigmoid", "relu", "tanh". */
+    /** The course's lower-case name: "sigmoid", "relu", "tanh", "softmax". */
     public String courseName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Parses "sigmoid", "relu" or "tanh" (any case), with an error that lists the valid names. */
+    /** Parses "sigmoid", "relu", "tanh" or "softmax" (any case), with an error that lists the valid names. */
     public static Activation parse(String name) {
         for (Activation a : values()) {
             if (a.name().equalsIgnoreCase(name.trim())) {
@@ -114,7 +152,7 @@ public enum Activation {
             }
         }
         throw new IllegalArgumentException(String.format(
-                "Activation.parse: unknown activation \"%s\"; valid names are sigmoid, relu, tanh", name));
+                "Activation.parse: unknown activation \"%s\"; valid names are sigmoid, relu, tanh, softmax", name));
     }
 
     /** {@code A = g(Z)} element-wise; A may be Z. Z and A are {@code n x m}. */
