@@ -86,28 +86,12 @@ public enum Activation {
 
         @Override
         void forwardKernel(double[] z, double[] a, int n) {
-            throw new IllegalStateException("softmax forward: needs the matrix shape; Activation.forward(Z, A) calls softmaxColumns");
+            throw new IllegalStateException("softmax forward: needs the matrix shape; Activation.forward(Z, A) calls SoftmaxCrossEntropy.softmax");
         }
 
         @Override
         void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ) {
-            throw new IllegalStateException("softmaxBackward: needs the matrix shape; Activation.backward calls softmaxBackward");
-        }
-
-        @Override
-        public void forward(Matrix Z, Matrix A) {
-            Shapes.sameShape("softmax forward", Z, A);
-            SoftmaxCrossEntropy.softmax(Z, A);
-        }
-
-        @Override
-        public void backward(Matrix dA, Matrix Z, Matrix A, Matrix dZ) {
-            if (A == null) {
-                throw new IllegalArgumentException("softmaxBackward: needs A = softmax(Z) from the forward cache, got null");
-            }
-            Shapes.sameShape("softmaxBackward", dA, A);
-            Shapes.sameShape("softmaxBackward", dA, dZ);
-            SoftmaxCrossEntropy.softmaxBackward(dA, A, dZ);
+            throw new IllegalStateException("softmaxBackward: needs the matrix shape; Activation.backward calls SoftmaxCrossEntropy.softmaxBackward");
         }
     };
 
@@ -158,6 +142,10 @@ public enum Activation {
     /** {@code A = g(Z)} element-wise; A may be Z. Z and A are {@code n x m}. */
     public void forward(Matrix Z, Matrix A) {
         Shapes.sameShape(forwardOp, Z, A);
+        if (this == SOFTMAX) { // down columns, so it needs the shape; one method for all keeps the call sites monomorphic
+            SoftmaxCrossEntropy.softmax(Z, A);
+            return;
+        }
         forwardKernel(Z.data(), A.data(), Z.size());
     }
 
@@ -169,8 +157,8 @@ public enum Activation {
     }
 
     /**
-     * {@code dZ = dA · g'(Z)} element-wise. Sigmoid and ReLU read Z (the course's activation cache);
-     * tanh reads {@code A = tanh(Z)}. dZ may be dA. All four are {@code n x m}.
+     * {@code dZ = dA · g'(Z)} element-wise (softmax: per column, see {@link #SOFTMAX}). Sigmoid and ReLU
+     * read Z (the course's activation cache); tanh and softmax read {@code A = g(Z)}. dZ may be dA. All four are {@code n x m}.
      *
      * @param dA gradient of the cost with respect to A
      * @param Z  the pre-activation (may be null for tanh)
@@ -179,12 +167,17 @@ public enum Activation {
      */
     public void backward(Matrix dA, Matrix Z, Matrix A, Matrix dZ) {
         String op = backwardOp;
-        Matrix input = this == TANH ? A : Z;
+        boolean readsA = this == TANH || this == SOFTMAX;
+        Matrix input = readsA ? A : Z;
         if (input == null) {
-            throw new IllegalArgumentException(op + ": needs " + (this == TANH ? "A = tanh(Z)" : "Z") + " from the forward cache, got null");
+            throw new IllegalArgumentException(op + ": needs " + (readsA ? "A = " + courseName() + "(Z)" : "Z") + " from the forward cache, got null");
         }
         Shapes.sameShape(op, dA, input);
         Shapes.sameShape(op, dA, dZ);
+        if (this == SOFTMAX) {
+            SoftmaxCrossEntropy.softmaxBackward(dA, A, dZ);
+            return;
+        }
         backwardKernel(dA.data(), Z == null ? null : Z.data(), A == null ? null : A.data(), dZ.data());
     }
 }
