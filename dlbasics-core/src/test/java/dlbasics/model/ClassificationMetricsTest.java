@@ -73,9 +73,9 @@ class ClassificationMetricsTest {
     void textOutputsNameTheClasses() {
         List<String> names = List.of("a", "b", "c", "d");
         String report = METRICS.report(names);
-        assertEquals("                precision    recall        f1   support", report.lines().findFirst().orElseThrow());
-        assertEquals("           b      0.333     0.500     0.400         2", report.lines().skip(2).findFirst().orElseThrow());
-        assertEquals("weighted avg      0.567     0.600     0.580        10", report.lines().reduce((x, y) -> y).orElseThrow());
+        assertEquals("             precision    recall        f1   support", report.lines().findFirst().orElseThrow());
+        assertEquals("           b     0.333     0.500     0.400         2", report.lines().skip(2).findFirst().orElseThrow());
+        assertEquals("weighted avg     0.567     0.600     0.580        10", report.lines().reduce((x, y) -> y).orElseThrow());
         String table = METRICS.confusionTable(names);
         assertEquals("     2     1     0     3     0", table.lines().skip(8).findFirst().orElseThrow()); // true class 2
     }
@@ -84,7 +84,7 @@ class ClassificationMetricsTest {
     void badInputIsNamed() {
         assertEquals("ClassificationMetrics.of: predicted label 4.0 at column 0 is not a class index 0..3",
                 assertThrows(IllegalArgumentException.class,
-                        () -> ClassificationMetrics.of(Matrix.row(4), Matrix.row(0), 4)).getMessage());
+                        () -> ClassificationMetrics.of(Matrix.of(1, 1, 4), Matrix.of(1, 1, 0), 4)).getMessage());
         assertEquals("ClassificationMetrics.of: predicted is 1x2 and actual is 1x3; both must be 1 x m rows of class indices",
                 assertThrows(IllegalArgumentException.class,
                         () -> ClassificationMetrics.of(Matrix.row(0, 1), Matrix.row(0, 1, 1), 2)).getMessage());

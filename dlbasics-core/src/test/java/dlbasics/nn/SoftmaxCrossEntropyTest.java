@@ -160,7 +160,7 @@ class SoftmaxCrossEntropyTest {
         assertEquals("oneHot: label 3.0 at column 1 is not a class index 0..2; map the classes to 0..K-1 first",
                 assertThrows(IllegalArgumentException.class, () -> SoftmaxCrossEntropy.oneHot(Matrix.row(0, 3), 3)).getMessage());
         assertEquals("oneHot: label 0.5 at column 0 is not a class index 0..2; map the classes to 0..K-1 first",
-                assertThrows(IllegalArgumentException.class, () -> SoftmaxCrossEntropy.oneHot(Matrix.row(0.5), 3)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> SoftmaxCrossEntropy.oneHot(Matrix.of(1, 1, 0.5), 3)).getMessage());
         assertEquals("computeCost: the predictions are 3x2 but Y is 1x2; softmax cross-entropy takes one-hot Y, K x m "
                         + "(a 1 x m row of class indices: use SoftmaxCrossEntropy.oneHot(Y, K))",
                 assertThrows(IllegalArgumentException.class,
