@@ -52,7 +52,7 @@ final class Outputs {
         if (data.twoDimensional()) {
             written.add(Png.write(boundary(run, data, title), out.resolve(BOUNDARY)));
         }
-        if (data.kind() == DataSource.Kind.IMAGES) {
+        if (data.kind() == DataSource.Kind.IMAGES && data.train().features() == CatImages.SIZE * CatImages.SIZE * 3) {
             BufferedImage grid = mislabelled(run, data);
             if (grid != null) {
                 written.add(Png.write(grid, out.resolve(MISLABELLED)));
