@@ -118,7 +118,7 @@ record DataSource(String name, Path csv) {
         String where;
         if (options.trainImages != null) {
             split = IdxDataset.read(options.trainImages, options.trainLabels, options.testImages, options.testLabels,
-                    FashionMnist.CLASS_NAMES, limit, IdxDataset.ALL);
+                    List.of(), limit, IdxDataset.ALL); // classes numbered 0..K-1: any IDX set, not only Fashion-MNIST
             where = options.trainImages.getParent() == null ? "." : options.trainImages.getParent().toString();
         } else {
             if (!FashionMnist.isInstalled()) {
