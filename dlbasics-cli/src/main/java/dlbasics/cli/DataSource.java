@@ -154,8 +154,8 @@ record DataSource(String name, Path csv) {
             return split;
         }
         Standardization s = Standardization.fit(split.train().X());
-        return new Loaded(split.description() + ", standardised", new Dataset(s.apply(split.train().X()), split.train().Y()),
-                split.test() == null ? null : new Dataset(s.apply(split.test().X()), split.test().Y()),
+        return new Loaded(split.description() + ", standardised", new Dataset(s.apply(split.train().X()), split.train().Y(), split.classNames()),
+                split.test() == null ? null : new Dataset(s.apply(split.test().X()), split.test().Y(), split.classNames()),
                 split.classNames(), 1.0, Kind.TABLE, s, new ModelColumns(features, columns.label(), s), split.warnings());
     }
 

@@ -71,6 +71,30 @@ class ClassesCommandTest {
         assertTrue(wrong.err().contains("are for --data fashion-mnist; --data flower does not read them"), wrong.err());
     }
 
+    @Test
+    void aCsvWithThreeClassesTrainsDrawsRegionsAndEvaluates() throws IOException {
+        java.util.Random rng = new java.util.Random(3);
+        StringBuilder csv = new StringBuilder("x1,x2,kind\n");
+        double[][] centres = {{-3, 0}, {3, 0}, {0, 3}};
+        for (int j = 0; j < 150; j++) {
+            int k = j % 3;
+            csv.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%d%n", centres[k][0] + rng.nextGaussian() * 0.6,
+                    centres[k][1] + rng.nextGaussian() * 0.6, k));
+        }
+        Path file = Files.writeString(dir.resolve("three.csv"), csv);
+        Path out = dir.resolve("csv-out");
+        Cli.Result r = Cli.run("train", "--data", file.toString(), "--model", "shallow", "--hidden", "6", "--lr", "0.5",
+                "--iterations", "500", "--test-split", "0.2", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("Model: shallow [2, 6, 3] tanh, softmax output"), r.out());
+        assertTrue(r.out().contains("Test accuracy: 100 %"), r.out());
+        assertTrue(Files.isRegularFile(out.resolve(Outputs.BOUNDARY)), "the decision regions of 3 classes are drawn");
+        Cli.Result e = Cli.run("evaluate", out.toString(), "--data", file.toString(), "--test-split", "0.2");
+        assertEquals(0, e.exitCode(), e.toString());
+        assertTrue(e.out().contains("macro avg"), e.out());
+        assertTrue(e.out().contains("    0 = 0\n    1 = 1\n    2 = 2\n"), e.out());
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
