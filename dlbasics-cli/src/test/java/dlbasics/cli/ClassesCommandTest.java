@@ -53,6 +53,8 @@ class ClassesCommandTest {
         assertTrue(r.out().contains("Data: fashion-mnist (" + dir + ": 90 train / 30 test images of 4x4, 3 classes)\n"), r.out());
         assertTrue(r.out().contains("Model: deep [16, 8, 3] relu, softmax output, learning rate 0.5, 300 iterations, seed 1\n"), r.out());
         assertTrue(r.out().contains("Test accuracy: 100 %"), r.out());
+        assertTrue(r.out().contains("Wrote " + out.resolve(Outputs.CONFUSION)), r.out());
+        Cli.checkPng(out.resolve(Outputs.CONFUSION), ConfusionSize.WIDTH, ConfusionSize.HEIGHT, 3);
 
         Cli.Result e = Cli.run(concat(new String[] {"evaluate", out.toString()}, data));
         assertEquals(0, e.exitCode(), e.toString());
@@ -93,6 +95,12 @@ class ClassesCommandTest {
         assertEquals(0, e.exitCode(), e.toString());
         assertTrue(e.out().contains("macro avg"), e.out());
         assertTrue(e.out().contains("    0 = 0\n    1 = 1\n    2 = 2\n"), e.out());
+    }
+
+    /** confusion.png of 3 classes with 44-pixel cells (ConfusionMatrixPlot's margins: 130 left, 70 top, 20 right, 40 below). */
+    private static final class ConfusionSize {
+        static final int WIDTH = 130 + 3 * 44 + 20;
+        static final int HEIGHT = 70 + 3 * 44 + 40;
     }
 
     private static String[] concat(String[] a, String[] b) {
