@@ -17,7 +17,7 @@ final class DataOptions {
     CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "SET", defaultValue = "flower", converter = DataSourceConverter.class,
-            description = "flower, circles, moons, blobs, quantiles, no-structure, spirals, xor, cat or a CSV file (default: ${DEFAULT-VALUE})")
+            description = "flower, circles, moons, blobs, quantiles, no-structure, spirals, xor, cat, fashion-mnist or a CSV file (default: ${DEFAULT-VALUE})")
     DataSource data;
 
     @Option(names = "--data-seed", paramLabel = "N",
@@ -34,6 +34,21 @@ final class DataOptions {
 
     @Option(names = "--test-h5", paramLabel = "FILE", description = "The course's test_catvnoncat.h5 (for --data cat)")
     Path testH5;
+
+    @Option(names = "--train-images", paramLabel = "FILE", description = "IDX training images, gzipped or not (for --data fashion-mnist; default: Debian's)")
+    Path trainImages;
+
+    @Option(names = "--train-labels", paramLabel = "FILE", description = "IDX training labels (with --train-images)")
+    Path trainLabels;
+
+    @Option(names = "--test-images", paramLabel = "FILE", description = "IDX test images (with --train-images)")
+    Path testImages;
+
+    @Option(names = "--test-labels", paramLabel = "FILE", description = "IDX test labels (with --train-images)")
+    Path testLabels;
+
+    @Option(names = "--train-limit", paramLabel = "N", description = "IDX sets: train on the first N training images only (default: all)")
+    Integer trainLimit;
 
     @Option(names = "--label", paramLabel = "COLUMN",
             description = "CSV: the label column's name (default: the model's label column, else the last column)")
@@ -69,8 +84,21 @@ final class DataOptions {
         }
         DataSource.Kind kind = data.kind();
         String name = "--data " + data.name();
-        if (kind != DataSource.Kind.IMAGES && (trainH5 != null || testH5 != null)) {
+        if (!data.name().equals(DataSource.CAT) && (trainH5 != null || testH5 != null)) {
             throw usage((trainH5 != null ? "--train-h5" : "--test-h5") + " is for --data cat; " + name + " does not read it (drop it, or use --data cat)");
+        }
+        boolean idx = data.name().equals(DataSource.FASHION_MNIST);
+        int idxFiles = (trainImages != null ? 1 : 0) + (trainLabels != null ? 1 : 0) + (testImages != null ? 1 : 0) + (testLabels != null ? 1 : 0);
+        if (!idx && (idxFiles > 0 || trainLimit != null)) {
+            throw usage("--train-images, --train-labels, --test-images, --test-labels and --train-limit are for --data fashion-mnist; "
+                    + name + " does not read them (drop them)");
+        }
+        if (idx && idxFiles != 0 && idxFiles != 4) {
+            throw usage("give all four IDX files (--train-images, --train-labels, --test-images, --test-labels) or none "
+                    + "(Debian's Fashion-MNIST)");
+        }
+        if (trainLimit != null && trainLimit < 1) {
+            throw usage("--train-limit is " + trainLimit + "; give 1 or more images");
         }
         if (kind != DataSource.Kind.TABLE) {
             String csvOption = label != null ? "--label" : standardize ? "--standardize" : separator != null ? "--separator"
@@ -85,7 +113,7 @@ final class DataOptions {
         }
         if (kind == DataSource.Kind.IMAGES) {
             if (dataSeed != null) {
-                throw usage("--data-seed is for generated sets and test splits; the cat images are read from files (drop --data-seed)");
+                throw usage("--data-seed is for generated sets and test splits; " + name + " is read from files (drop --data-seed)");
             }
             if (testSplit != null) {
                 throw usage("--test-split is for generated and CSV data; the cat images come with their own test file (--test-h5)");

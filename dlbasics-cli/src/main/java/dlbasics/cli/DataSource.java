@@ -11,6 +11,9 @@ import dlbasics.data.Spirals;
 import dlbasics.data.Xor;
 import dlbasics.io.CatImages;
 import dlbasics.io.CsvData;
+import dlbasics.io.FashionMnist;
+import dlbasics.io.IdxDataset;
+import dlbasics.io.LabelledImages;
 import dlbasics.io.ModelColumns;
 import dlbasics.io.Standardization;
 import picocli.CommandLine;
@@ -24,20 +27,22 @@ import java.util.Locale;
 /**
  * What {@code --data} names: one of the built-in 2-D sets (the course's flower and extra sets, plus
  * spirals and xor), the course's cat images ({@code cat}, with {@code --train-h5}/{@code --test-h5}),
- * or a CSV file.
+ * Fashion-MNIST or any IDX set ({@code fashion-mnist}, 10 classes), or a CSV file.
  */
 record DataSource(String name, Path csv) {
     /** The built-in 2-D sets, in the order the help lists them. */
     static final List<String> PLANAR = List.of("flower", "circles", "moons", "blobs", "quantiles", "no-structure", "spirals", "xor");
     static final String CAT = "cat";
-    static final String VALID = String.join(", ", PLANAR) + ", " + CAT + " or FILE.csv";
+    /** Fashion-MNIST from Debian's dataset-fashion-mnist, or any IDX set given by --train-images and friends. */
+    static final String FASHION_MNIST = "fashion-mnist";
+    static final String VALID = String.join(", ", PLANAR) + ", " + CAT + ", " + FASHION_MNIST + " or FILE.csv";
 
     enum Kind { PLANAR, IMAGES, TABLE }
 
     /** Parses the value of {@code --data}; an unknown name is a usage error listing the valid ones. */
     static DataSource parse(String text) {
         String name = text.trim().toLowerCase(Locale.ROOT);
-        if (PLANAR.contains(name) || name.equals(CAT)) {
+        if (PLANAR.contains(name) || name.equals(CAT) || name.equals(FASHION_MNIST)) {
             return new DataSource(name, null);
         }
         if (Files.isDirectory(Path.of(text))) {
@@ -50,7 +55,7 @@ record DataSource(String name, Path csv) {
     }
 
     Kind kind() {
-        return csv != null ? Kind.TABLE : name.equals(CAT) ? Kind.IMAGES : Kind.PLANAR;
+        return csv != null ? Kind.TABLE : name.equals(CAT) || name.equals(FASHION_MNIST) ? Kind.IMAGES : Kind.PLANAR;
     }
 
     /** The course's data seed of each built-in set: the flower's np.random.seed(1), the blobs' random_state=5, else 1. */
@@ -69,7 +74,7 @@ record DataSource(String name, Path csv) {
      */
     Loaded load(DataOptions options, boolean standardize, ModelColumns wanted) throws IOException {
         return switch (kind()) {
-            case IMAGES -> loadCat(options);
+            case IMAGES -> name.equals(CAT) ? loadCat(options) : loadIdx(options);
             case PLANAR -> split(generate(options.dataSeed != null ? options.dataSeed : defaultSeed()), options, 1.0, null,
                     PLANAR_COLUMNS, List.of());
             case TABLE -> loadCsv(options, standardize, wanted);
@@ -103,6 +108,35 @@ record DataSource(String name, Path csv) {
                 cat.train(), cat.test(), cat.classNames(), 1.0 / CatImages.PIXEL_SCALE, Kind.IMAGES, null, null, List.of());
     }
 
+    /**
+     * Fashion-MNIST from Debian's folder, or the four IDX files given by --train-images, --train-labels,
+     * --test-images and --test-labels (all four or none); pixels scaled to [0, 1].
+     */
+    private Loaded loadIdx(DataOptions options) {
+        int limit = options.trainLimit != null ? options.trainLimit : IdxDataset.ALL;
+        LabelledImages.Split split;
+        String where;
+        if (options.trainImages != null) {
+            split = IdxDataset.read(options.trainImages, options.trainLabels, options.testImages, options.testLabels,
+                    List.of(), limit, IdxDataset.ALL); // classes numbered 0..K-1: any IDX set, not only Fashion-MNIST
+            where = options.trainImages.getParent() == null ? "." : options.trainImages.getParent().toString();
+        } else {
+            if (!FashionMnist.isInstalled()) {
+                throw new IllegalArgumentException("--data " + FASHION_MNIST + ": the files are not in " + FashionMnist.DEFAULT_FOLDER
+                        + "; install them with 'sudo apt-get install " + FashionMnist.PACKAGE + "', or give --train-images, "
+                        + "--train-labels, --test-images and --test-labels");
+            }
+            split = FashionMnist.load(limit, FashionMnist.ALL);
+            where = FashionMnist.DEFAULT_FOLDER.toString();
+        }
+        LabelledImages train = split.train();
+        LabelledImages test = split.test();
+        return new Loaded(String.format(Locale.ROOT, "%s (%s: %d train / %d test images of %dx%d, %d classes)", name, where,
+                train.size(), test.size(), train.height(), train.width(), split.classNames().size()),
+                new Dataset(train.X(), train.Y(), split.classNames()), new Dataset(test.X(), test.Y(), split.classNames()),
+                split.classNames(), 1.0 / 255, Kind.IMAGES, null, null, List.of());
+    }
+
     private Loaded loadCsv(DataOptions options, boolean standardize, ModelColumns wanted) throws IOException {
         CsvData.Table table = CsvData.readTable(csv, options.separatorOrComma(), !options.noHeader);
         String labelName = options.label != null ? options.label : wanted != null ? wanted.label() : null;
@@ -120,8 +154,8 @@ record DataSource(String name, Path csv) {
             return split;
         }
         Standardization s = Standardization.fit(split.train().X());
-        return new Loaded(split.description() + ", standardised", new Dataset(s.apply(split.train().X()), split.train().Y()),
-                split.test() == null ? null : new Dataset(s.apply(split.test().X()), split.test().Y()),
+        return new Loaded(split.description() + ", standardised", new Dataset(s.apply(split.train().X()), split.train().Y(), split.classNames()),
+                split.test() == null ? null : new Dataset(s.apply(split.test().X()), split.test().Y(), split.classNames()),
                 split.classNames(), 1.0, Kind.TABLE, s, new ModelColumns(features, columns.label(), s), split.warnings());
     }
 

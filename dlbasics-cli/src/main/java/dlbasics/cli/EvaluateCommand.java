@@ -1,6 +1,8 @@
 package dlbasics.cli;
 
 import dlbasics.data.Dataset;
+import dlbasics.matrix.Matrix;
+import dlbasics.model.ClassificationMetrics;
 import dlbasics.model.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,6 +72,10 @@ final class EvaluateCommand implements Callable<Integer> {
     private void evaluate(PrintWriter out, SavedModel saved, DataSource.Loaded loaded, String part, Dataset d, Map<String, Object> summary) {
         TrainedModel model = saved.model();
         Dataset fed = saved.inputs(d, loaded.inputScale(), loaded.description());
+        if (model.network().classes() > 2) {
+            evaluateClasses(out, model, loaded, part, fed, summary);
+            return;
+        }
         Scores s = Scores.of(model.network().predict(fed.X()), fed.Y());
         List<String> names = model.classNames().size() == 2 ? model.classNames() : loaded.classNames();
         if (json) {
@@ -94,6 +100,44 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println("  " + pad("", w) + pad(names.get(0), w) + pad(names.get(1), w));
         out.println("  " + pad(names.get(0), w) + pad(Integer.toString(s.trueNegatives()), w) + pad(Integer.toString(s.falsePositives()), w));
         out.println("  " + pad(names.get(1), w) + pad(Integer.toString(s.falseNegatives()), w) + pad(Integer.toString(s.truePositives()), w));
+    }
+
+    /** K classes: accuracy, top-3 accuracy, the per-class report with macro and weighted averages, the K x K confusion matrix. */
+    private void evaluateClasses(PrintWriter out, TrainedModel model, DataSource.Loaded loaded, String part, Dataset fed,
+                                 Map<String, Object> summary) {
+        int K = model.network().classes();
+        List<String> names = model.classNames().size() == K ? model.classNames() : loaded.classNames();
+        Matrix P = model.network().predictProbabilities(fed.X());
+        ClassificationMetrics c = ClassificationMetrics.of(model.network().predict(fed.X()), fed.Y(), K);
+        double top3 = ClassificationMetrics.topKAccuracy(P, fed.Y(), Math.min(3, K));
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("examples", c.examples());
+            m.put("accuracy", c.accuracy());
+            m.put("top3_accuracy", top3);
+            m.put("macro_f1", c.macroF1());
+            m.put("weighted_f1", c.weightedF1());
+            List<Map<String, Object>> classes = new java.util.ArrayList<>();
+            for (int k = 0; k < K; k++) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("class", names.get(k));
+                one.put("precision", c.precision(k));
+                one.put("recall", c.recall(k));
+                one.put("f1", c.f1(k));
+                one.put("support", c.support(k));
+                classes.add(one);
+            }
+            m.put("classes", classes);
+            m.put("confusion_matrix", c.confusion());
+            summary.put(part, m);
+            return;
+        }
+        out.println();
+        out.println(part + " (" + c.examples() + " examples)");
+        out.println("  accuracy        " + Format.percent(c.accuracy()));
+        out.println("  top-3 accuracy  " + Format.percent(top3));
+        c.report(names).lines().forEach(line -> out.println("  " + line));
+        c.confusionTable(names).lines().forEach(line -> out.println("  " + line));
     }
 
     private static String ratio(double v) {

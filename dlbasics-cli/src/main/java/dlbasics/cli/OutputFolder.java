@@ -21,7 +21,7 @@ import java.util.List;
 final class OutputFolder {
     /** Every file a train run may write in --out. */
     static final List<String> RUN_FILES = List.of("model.safetensors", "model.npz", Outputs.COST, Outputs.BOUNDARY,
-            Outputs.MISLABELLED, Checkpoint.FILE_NAME);
+            Outputs.MISLABELLED, Outputs.CONFUSION, Checkpoint.FILE_NAME);
 
     private OutputFolder() {
     }

@@ -4,8 +4,10 @@ import dlbasics.data.Dataset;
 import dlbasics.io.CatImages;
 import dlbasics.io.ModelColumns;
 import dlbasics.io.ModelFile;
+import dlbasics.model.ClassificationMetrics;
 import dlbasics.model.Network;
 import dlbasics.model.TrainedModel;
+import dlbasics.plot.ConfusionMatrixPlot;
 import dlbasics.plot.CostCurve;
 import dlbasics.plot.DecisionBoundary;
 import dlbasics.plot.ImageGrid;
@@ -22,6 +24,7 @@ final class Outputs {
     static final String COST = "cost.png";
     static final String BOUNDARY = "decision_boundary.png";
     static final String MISLABELLED = "mislabelled.png";
+    static final String CONFUSION = "confusion.png";
 
     private Outputs() {
     }
@@ -61,11 +64,18 @@ final class Outputs {
         if (data.twoDimensional()) {
             written.add(Png.write(boundary(run, data, title), out.resolve(BOUNDARY)));
         }
-        if (data.kind() == DataSource.Kind.IMAGES) {
+        if (data.kind() == DataSource.Kind.IMAGES && imageSide(data.train().features()) > 0) {
             BufferedImage grid = mislabelled(run, data);
             if (grid != null) {
                 written.add(Png.write(grid, out.resolve(MISLABELLED)));
             }
+        }
+        if (run.network().classes() > 2) {
+            Dataset scored = Run.scored(data);
+            ClassificationMetrics c = ClassificationMetrics.of(run.network().predict(scored.X()), scored.Y(), run.network().classes());
+            String part = data.test() != null ? "test" : "training";
+            written.add(Png.write(ConfusionMatrixPlot.render(c.confusion(), data.classNames(),
+                    "Confusion matrix, " + part + " set — accuracy " + Format.percent(c.accuracy()), 44), out.resolve(CONFUSION)));
         }
         return written;
     }
@@ -104,7 +114,17 @@ final class Outputs {
     static BufferedImage mislabelled(Run run, DataSource.Loaded data) {
         Dataset test = Run.scored(data);
         String part = data.test() != null ? "test" : "training";
+        int side = imageSide(test.features());
         return ImageGrid.mislabelled(test.X(), run.network().predict(test.X()), test.Y(), data.classNames(),
-                CatImages.SIZE, CatImages.SIZE, 5, 10, "Mislabelled " + part + " images");
+                side, side, 5, 10, "Mislabelled " + part + " images");
+    }
+
+    /** The side of square images with this many inputs: 64 for the cats' 64x64x3, 28 for 28x28 grey, 0 when neither shape fits. */
+    static int imageSide(int features) {
+        if (features == CatImages.SIZE * CatImages.SIZE * 3) {
+            return CatImages.SIZE;
+        }
+        int side = (int) Math.round(Math.sqrt(features));
+        return side * side == features ? side : 0;
     }
 }

@@ -203,23 +203,38 @@ record Plan(ModelKind model, int[] hidden, Activation activation, TrainingSettin
                 s.l2(), s.keepProb(), s.decay());
     }
 
-    /** The network for {@code inputs} features: {@code [inputs, hidden..., 1]}, parameters still 0. */
+    /** The network for {@code inputs} features and two classes: {@code [inputs, hidden..., 1]}, parameters still 0. */
     Network network(int inputs) {
-        return Network.of(activation, dims(inputs));
+        return network(inputs, 2);
     }
 
-    /** The layer sizes for {@code inputs} features: {@code [inputs, hidden..., 1]}. */
+    /** The network for {@code inputs} features and {@code classes} classes (one sigmoid unit for 2, else a softmax of K), parameters 0. */
+    Network network(int inputs, int classes) {
+        return Network.of(activation, dims(inputs, classes));
+    }
+
+    /** The layer sizes for {@code inputs} features and two classes: {@code [inputs, hidden..., 1]}. */
     int[] dims(int inputs) {
+        return dims(inputs, 2);
+    }
+
+    /** The layer sizes for {@code inputs} features: {@code [inputs, hidden..., 1]} for 2 classes, {@code [..., K]} for K &gt; 2. */
+    int[] dims(int inputs, int classes) {
         int[] dims = new int[hidden.length + 2];
         dims[0] = inputs;
         System.arraycopy(hidden, 0, dims, 1, hidden.length);
-        dims[dims.length - 1] = 1;
+        dims[dims.length - 1] = classes > 2 ? classes : 1;
         return dims;
     }
 
     /** One line: "shallow [2, 4, 1] tanh, lr 1.2, 10000 iterations, seed 2". */
     String describe(int inputs) {
-        String layers = Arrays.toString(dims(inputs));
+        return describe(inputs, 2);
+    }
+
+    /** As {@link #describe(int)}, with a softmax output of K units for K &gt; 2 classes. */
+    String describe(int inputs, int classes) {
+        String layers = Arrays.toString(dims(inputs, classes));
         String extra = "";
         if (!(rule instanceof GradientDescent)) {
             extra += ", " + rule;
@@ -236,8 +251,9 @@ record Plan(ModelKind model, int[] hidden, Activation activation, TrainingSettin
         if (settings.decay().kind() != LearningRateDecay.Kind.NONE) {
             extra += ", decay " + settings.decay();
         }
-        return String.format(Locale.ROOT, "%s %s%s, learning rate %s, %d %s%s%s", model, layers,
-                model == ModelKind.LOGISTIC ? "" : " " + activation.courseName(), Format.rate(settings.learningRate()),
+        return String.format(Locale.ROOT, "%s %s%s%s, learning rate %s, %d %s%s%s", model, layers,
+                model == ModelKind.LOGISTIC ? "" : " " + activation.courseName(), classes > 2 ? ", softmax output" : "",
+                Format.rate(settings.learningRate()),
                 settings.iterations(), settings.fullBatch() ? "iterations" : "epochs",
                 model == ModelKind.LOGISTIC ? "" : ", seed " + settings.seed(), extra);
     }

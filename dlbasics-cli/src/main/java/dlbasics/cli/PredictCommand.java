@@ -90,8 +90,9 @@ final class PredictCommand implements Callable<Integer> {
         Matrix X = saved.inputs(Images.read(image), 1.0 / 255.0, image.toString());
         List<String> concerns = Images.concerns(image);
         concerns.forEach(c -> DlbasicsCommand.warn(spec, c));
-        double p = model.network().predictProbabilities(X).get(0, 0);
-        int y = p > 0.5 ? 1 : 0;
+        Matrix P = model.network().predictProbabilities(X);
+        int y = predicted(P, 0);
+        double p = P.rows() == 1 ? P.get(0, 0) : P.get(y, 0);
         String name = className(model, y);
         if (json) {
             Map<String, Object> r = result(image.toString(), p, y, name);
@@ -99,7 +100,7 @@ final class PredictCommand implements Callable<Integer> {
             results.add(r);
         } else {
             out.println(image + ": y = " + y + ", your model predicts a \"" + name + "\" picture. (probability of "
-                    + className(model, 1) + ": " + String.format(Locale.ROOT, "%.4f", p) + ")");
+                    + className(model, P.rows() == 1 ? 1 : y) + ": " + String.format(Locale.ROOT, "%.4f", p) + ")");
         }
     }
 
@@ -121,8 +122,9 @@ final class PredictCommand implements Callable<Integer> {
             out.println("line,probability,prediction,class");
         }
         for (int j = 0; j < probabilities.cols(); j++) {
-            double p = probabilities.get(0, j);
-            int y = p > 0.5 ? 1 : 0;
+            int y = predicted(probabilities, j);
+            // one sigmoid unit: the probability of class 1, as the course prints it; K classes: of the predicted class
+            double p = probabilities.rows() == 1 ? probabilities.get(0, j) : probabilities.get(y, j);
             if (json) {
                 Map<String, Object> r = result(csv.toString(), p, y, className(model, y));
                 r.put("line", table.lines().get(j));
@@ -154,6 +156,20 @@ final class PredictCommand implements Callable<Integer> {
         r.put("prediction", y);
         r.put("class", name);
         return r;
+    }
+
+    /** Column j's predicted class: 1 when the sigmoid output is above 0.5, else 0; for K outputs the most probable (first on a tie). */
+    private static int predicted(Matrix P, int j) {
+        if (P.rows() == 1) {
+            return P.get(0, j) > 0.5 ? 1 : 0;
+        }
+        int best = 0;
+        for (int k = 1; k < P.rows(); k++) {
+            if (P.get(k, j) > P.get(best, j)) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     private static String className(TrainedModel model, int y) {

@@ -7,7 +7,6 @@ import dlbasics.model.Trainer;
 import dlbasics.model.TrainingListener;
 import dlbasics.model.TrainingResult;
 import dlbasics.model.TrainingState;
-import dlbasics.nn.Loss;
 
 import java.util.List;
 
@@ -20,7 +19,7 @@ record Run(Plan plan, Network network, TrainingResult result, double finalCost, 
 
     /** Builds the plan's network for the data and trains it; the listeners see the progress. */
     static Run train(Plan plan, DataSource.Loaded data, List<TrainingListener> listeners) {
-        Network network = plan.network(data.train().features());
+        Network network = plan.network(data.train().features(), data.classNames().size());
         TrainingResult result = new Trainer(plan.settings(), listeners, OutputGradient.A_MINUS_Y, plan.rule()).fit(network, data.train());
         return scored(plan, network, result, data);
     }
@@ -31,7 +30,7 @@ record Run(Plan plan, Network network, TrainingResult result, double finalCost, 
      * parameters restored.
      */
     static Run train(Plan plan, DataSource.Loaded data, List<TrainingListener> listeners, Dataset validation, int patience) {
-        Network network = plan.network(data.train().features());
+        Network network = plan.network(data.train().features(), data.classNames().size());
         TrainingResult result = new Trainer(plan.settings(), listeners, OutputGradient.A_MINUS_Y, plan.rule(), patience)
                 .fit(network, data.train(), validation);
         return scored(plan, network, result, data);
@@ -48,7 +47,7 @@ record Run(Plan plan, Network network, TrainingResult result, double finalCost, 
     }
 
     private static Run scored(Plan plan, Network network, TrainingResult result, DataSource.Loaded data) {
-        double cost = Loss.BINARY_CROSS_ENTROPY.cost(network.predictProbabilities(data.train().X()), data.train().Y());
+        double cost = network.loss().cost(network.predictProbabilities(data.train().X()), network.targets(data.train().Y()));
         double train = network.accuracy(data.train().X(), data.train().Y());
         Double test = data.test() == null ? null : network.accuracy(data.test().X(), data.test().Y());
         return new Run(plan, network, result, cost, train, test);

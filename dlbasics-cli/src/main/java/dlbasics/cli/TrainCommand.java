@@ -38,6 +38,7 @@ import java.util.concurrent.Callable;
                 "  dlbasics train --data flower --out out/flower",
                 "  dlbasics train --data cat --train-h5 TRAIN.h5 --test-h5 TEST.h5 --out out/cat",
                 "  dlbasics train --data mydata.csv --label y --standardize --test-split 0.2",
+                "  dlbasics train --data fashion-mnist --model deep --layers 256,128 --out out/fashion",
                 "  dlbasics train --data cat ... --out out/cat --checkpoint-every 500",
                 "  dlbasics train --data cat ... --out out/cat --resume out/cat",
                 "(TRAIN.h5 and TEST.h5: the course's train_catvnoncat.h5 and test_catvnoncat.h5)"})
@@ -156,7 +157,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--batch-size is " + plan.settings().batchSize() + " but the training set has "
                     + loaded.train().size() + " examples; give 1 to " + loaded.train().size());
         }
-        Memory.check(plan.dims(loaded.train().features()), loaded.train().size());
+        int classes = loaded.classNames().size();
+        Memory.check(plan.dims(loaded.train().features(), classes), loaded.train().size());
         List<TrainingHealth.Warning> warnings = new ArrayList<>();
         TrainingHealth.Warning oneClass = TrainingHealth.oneClass(loaded.train().Y());
         if (oneClass != null) {
@@ -166,7 +168,7 @@ final class TrainCommand implements Callable<Integer> {
         warnings.forEach(w -> DlbasicsCommand.warn(spec, w.message()));
         if (!json && !run.quiet) {
             stdout.println("Data: " + loaded.description());
-            stdout.println("Model: " + plan.describe(loaded.train().features()));
+            stdout.println("Model: " + plan.describe(loaded.train().features(), classes));
             if (checkpoint != null) {
                 stdout.println("Resuming from " + resume.resolve(Checkpoint.FILE_NAME) + " at iteration " + checkpoint.state().iteration());
             }

@@ -309,7 +309,7 @@ public final class DeepNetworkSteps {
     /** {@code dZ = dA · g'(Z)} as a new matrix; tanh's backward reads {@code A = tanh(Z)}, recomputed here. */
     private static Matrix activationBackward(Matrix dA, Matrix Z, Activation activation) {
         Matrix dZ = Matrix.zeros(Z.rows(), Z.cols());
-        activation.backward(dA, Z, activation == Activation.TANH ? activation.forward(Z) : null, dZ);
+        activation.backward(dA, Z, activation == Activation.TANH || activation == Activation.SOFTMAX ? activation.forward(Z) : null, dZ);
         return dZ;
     }
 

@@ -5,6 +5,8 @@ import dlbasics.matrix.Shapes;
 import dlbasics.nn.Activation;
 import dlbasics.nn.Initializer;
 import dlbasics.nn.Linear;
+import dlbasics.nn.Loss;
+import dlbasics.nn.SoftmaxCrossEntropy;
 import dlbasics.random.NumpyRandom;
 
 import java.util.Arrays;
@@ -12,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A dense feed-forward network for binary classification: {@code L} layers of sizes
- * {@code layerDims = [n0, n1, ..., nL]}, hidden layers with ReLU (or tanh) and a sigmoid output.
+ * A dense feed-forward classifier: {@code L} layers of sizes {@code layerDims = [n0, n1, ..., nL]},
+ * hidden layers with ReLU (or tanh). The output follows nL: one unit is the course's sigmoid with binary
+ * cross-entropy (labels 0/1); K ≥ 2 units are a softmax with categorical cross-entropy over K classes
+ * (labels 0..K-1), see {@link #loss()}.
  *
  * <p>Parameters use the course's names and shapes: {@code W[l]} is {@code n[l] x n[l-1]},
  * {@code b[l]} is {@code n[l] x 1}, for l = 1..L. Inputs X are {@code n0 x m}, one example per
@@ -62,10 +66,14 @@ public final class Network {
         return new Network(layerDims, Activation.RELU);
     }
 
-    /** Hidden layers with {@code hidden} (RELU or TANH) and a sigmoid output. Parameters start at 0. */
+    /** Hidden layers with {@code hidden} (RELU or TANH) and a sigmoid (one unit) or softmax (K units) output. Parameters start at 0. */
     public static Network of(Activation hidden, int... layerDims) {
         if (hidden == null) {
             throw new IllegalArgumentException("Network.of: the hidden activation is null; use Activation.RELU or Activation.TANH");
+        }
+        if (hidden == Activation.SOFTMAX) {
+            throw new IllegalArgumentException("Network.of: softmax is an output activation, not a hidden one; use Activation.RELU "
+                    + "or Activation.TANH (a network with K >= 2 output units ends with softmax by itself)");
         }
         return new Network(layerDims, hidden);
     }
@@ -136,9 +144,32 @@ public final class Network {
         return hidden;
     }
 
-    /** The activation of layer {@code l} (1-based): sigmoid for the last, the hidden activation otherwise. */
+    /** The activation of layer {@code l} (1-based): the loss's output activation for the last, the hidden activation otherwise. */
     public Activation activation(int l) {
-        return l == numLayers() ? Activation.SIGMOID : hidden;
+        return l == numLayers() ? loss().outputActivation() : hidden;
+    }
+
+    /** The cost this network trains with: binary cross-entropy (sigmoid) for one output unit, softmax cross-entropy for K ≥ 2. */
+    public Loss loss() {
+        return outputSize() == 1 ? Loss.BINARY_CROSS_ENTROPY : Loss.SOFTMAX_CROSS_ENTROPY;
+    }
+
+    /** nL, the number of output units. */
+    public int outputSize() {
+        return layerDims[layerDims.length - 1];
+    }
+
+    /** K, the number of classes told apart: 2 for one sigmoid unit, nL for a softmax output. */
+    public int classes() {
+        return outputSize() == 1 ? 2 : outputSize();
+    }
+
+    /**
+     * The labels Y ({@code 1 x m}) in the form the loss takes: Y itself for a sigmoid output, the one-hot
+     * {@code K x m} matrix for a softmax output.
+     */
+    public Matrix targets(Matrix Y) {
+        return outputSize() == 1 ? Y : SoftmaxCrossEntropy.oneHot(Y, outputSize());
     }
 
     /** The live weight matrix of layer {@code l} (1-based), {@code n[l] x n[l-1]}. */
@@ -200,7 +231,11 @@ public final class Network {
         }
     }
 
-    /** The output activations {@code AL = σ(Z[L])}, {@code nL x m}, for inputs X ({@code n0 x m}). */
+    /**
+     * The output activations {@code AL}, {@code nL x m}, for inputs X ({@code n0 x m}): {@code σ(Z[L])},
+     * the probability of class 1, for one unit; {@code softmax(Z[L])}, one probability per class in each
+     * column (summing to 1), for K units.
+     */
     public Matrix predictProbabilities(Matrix X) {
         checkInput("predictProbabilities", X);
         Matrix A = X;
@@ -213,9 +248,31 @@ public final class Network {
         return A;
     }
 
-    /** Predicted labels, {@code nL x m}: 1 where the output is {@code > 0.5}, else 0. */
+    /**
+     * Predicted labels, {@code 1 x m}: for one sigmoid unit 1 where the output is {@code > 0.5}, else 0;
+     * for a softmax output the class index 0..K-1 of the highest probability (the first on a tie).
+     */
     public Matrix predict(Matrix X) {
-        return predictProbabilities(X).greaterThan(0.5);
+        Matrix P = predictProbabilities(X);
+        return outputSize() == 1 ? P.greaterThan(0.5) : argmaxColumns(P);
+    }
+
+    /** The row index of each column's largest value (the first on a tie), {@code 1 x m}. */
+    static Matrix argmaxColumns(Matrix P) {
+        int K = P.rows();
+        int m = P.cols();
+        double[] p = P.data();
+        Matrix c = Matrix.zeros(1, m);
+        for (int j = 0; j < m; j++) {
+            int best = 0;
+            for (int k = 1; k < K; k++) {
+                if (p[k * m + j] > p[best * m + j]) {
+                    best = k;
+                }
+            }
+            c.data()[j] = best;
+        }
+        return c;
     }
 
     /** The share of predictions equal to Y ({@code 1 x m}), in [0, 1]. Multiply by 100 for the course's percent. */
@@ -231,7 +288,8 @@ public final class Network {
 
     @Override
     public String toString() {
-        return "Network" + Arrays.toString(layerDims) + " (" + hidden.courseName() + " hidden, sigmoid output, "
+        return "Network" + Arrays.toString(layerDims) + " (" + hidden.courseName() + " hidden, "
+                + activation(numLayers()).courseName() + " output, "
                 + parameterCount() + " parameters)";
     }
 }

@@ -28,7 +28,7 @@ import dlbasics.random.NumpyRandom;
  */
 final class Propagation {
     private final Network network;
-    private final Loss loss = Loss.BINARY_CROSS_ENTROPY;
+    private final Loss loss;
     private final OutputGradient outputGradient;
     private final int L;
     private final Matrix Y;
@@ -42,7 +42,10 @@ final class Propagation {
     private final Matrix[] D;
     private final Matrix[] G;
 
-    /** Allocates the buffers for {@code network} on X ({@code n[0] x m}) and Y ({@code n[L] x m}), already checked. */
+    /**
+     * Allocates the buffers for {@code network} on X ({@code n[0] x m}) and Y ({@code 1 x m}, labels 0/1 or
+     * class indices 0..K-1), already checked; a softmax output gets Y one-hot ({@code K x m}) once here.
+     */
     Propagation(Network network, Matrix X, Matrix Y, OutputGradient outputGradient) {
         this(network, X, Y, outputGradient, true, 0.0, 1.0);
     }
@@ -55,9 +58,10 @@ final class Propagation {
         this.network = network;
         this.l2 = l2;
         this.keepProb = keepProb;
+        this.loss = network.loss();
         this.outputGradient = outputGradient;
         this.L = network.numLayers();
-        this.Y = Y;
+        this.Y = network.targets(Y);
         int m = X.cols();
         int[] n = network.layerDims();
         A = new Matrix[L + 1];

@@ -156,7 +156,7 @@ public final class Trainer {
      *
      * @param network the network to train; its parameters are overwritten
      * @param X       inputs, {@code n[0] x m}, one example per column, finite
-     * @param Y       labels, {@code 1 x m}, each 0 or 1
+     * @param Y       labels, {@code 1 x m}: 0 or 1 for one output unit, class indices 0..K-1 for K output units
      * @throws IllegalArgumentException   when X or Y do not fit the network or the course's conventions
      * @throws TrainingDivergedException when the cost or the output becomes NaN or infinite
      */
@@ -250,20 +250,20 @@ public final class Trainer {
         if (network == null || X == null || Y == null) {
             throw new IllegalArgumentException(op + ": network, X and Y must not be null");
         }
-        Dataset.validate(op, X, Y);
+        int outputs = network.outputSize();
+        if (outputs == 1 && Y.rows() == 1 && Y.cols() > 0 && Y.max() >= 2 && Y.max() == Math.rint(Y.max())) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: Y holds class indices up to %d but the network %s has one (sigmoid) output unit for labels 0/1; "
+                            + "for K classes end with K units, e.g. Network.of(%d, ..., %d)",
+                    op, (int) Y.max(), Arrays.toString(network.layerDims()), network.inputSize(), (int) Y.max() + 1));
+        }
+        Dataset.validate(op, X, Y, network.classes());
         if (X.cols() == 0) {
             throw new IllegalArgumentException(String.format(
                     "%s: X is %s and has no examples; training needs at least one example (one column of X per example)",
                     op, Shapes.shape(X)));
         }
         network.checkInput(op, X);
-        int outputs = network.layerDims()[network.numLayers()];
-        if (outputs != Y.rows()) {
-            throw new IllegalArgumentException(String.format(
-                    "%s: the network %s has %d output units but Y is %s; binary classification ends with one "
-                            + "sigmoid unit, e.g. Network.of(%d, ..., 1)",
-                    op, Arrays.toString(network.layerDims()), outputs, Shapes.shape(Y), network.inputSize()));
-        }
     }
 
     private TrainingResult run(Network network, Matrix X, Matrix Y, int start, double[] earlierCosts, NumpyRandom rng,

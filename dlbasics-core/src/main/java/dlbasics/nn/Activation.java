@@ -71,6 +71,28 @@ public enum Activation {
                 tanhBackward(dA, a, dZ, from, Math.min(dZ.length, from + FastTanh.CHUNK));
             }
         }
+    },
+    /**
+     * {@code softmax(z)_k = e^(z_k - max z) / Σ_j e^(z_j - max z)} down each column (one example's K
+     * logits), the output of {@link SoftmaxCrossEntropy}; not element-wise, so only for an output layer.
+     * Backward {@code dZ_k = A_k · (dA_k - Σ_j A_j dA_j)} per column (the Jacobian-vector product); it
+     * reads A. {@link #apply} is the softmax of a single value, 1.
+     */
+    SOFTMAX {
+        @Override
+        public double apply(double z) {
+            return 1.0;
+        }
+
+        @Override
+        void forwardKernel(double[] z, double[] a, int n) {
+            throw new IllegalStateException("softmax forward: needs the matrix shape; Activation.forward(Z, A) calls SoftmaxCrossEntropy.softmax");
+        }
+
+        @Override
+        void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ) {
+            throw new IllegalStateException("softmaxBackward: needs the matrix shape; Activation.backward calls SoftmaxCrossEntropy.softmaxBackward");
+        }
     };
 
     /**
@@ -101,12 +123,12 @@ public enum Activation {
 
     abstract void backwardKernel(double[] dA, double[] z, double[] a, double[] dZ);
 
-    /** The course's lower-case name: "sigmoid", "relu", "tanh". */
+    /** The course's lower-case name: "sigmoid", "relu", "tanh", "softmax". */
     public String courseName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Parses "sigmoid", "relu" or "tanh" (any case), with an error that lists the valid names. */
+    /** Parses "sigmoid", "relu", "tanh" or "softmax" (any case), with an error that lists the valid names. */
     public static Activation parse(String name) {
         for (Activation a : values()) {
             if (a.name().equalsIgnoreCase(name.trim())) {
@@ -114,12 +136,16 @@ public enum Activation {
             }
         }
         throw new IllegalArgumentException(String.format(
-                "Activation.parse: unknown activation \"%s\"; valid names are sigmoid, relu, tanh", name));
+                "Activation.parse: unknown activation \"%s\"; valid names are sigmoid, relu, tanh, softmax", name));
     }
 
     /** {@code A = g(Z)} element-wise; A may be Z. Z and A are {@code n x m}. */
     public void forward(Matrix Z, Matrix A) {
         Shapes.sameShape(forwardOp, Z, A);
+        if (this == SOFTMAX) { // down columns, so it needs the shape; one method for all keeps the call sites monomorphic
+            SoftmaxCrossEntropy.softmax(Z, A);
+            return;
+        }
         forwardKernel(Z.data(), A.data(), Z.size());
     }
 
@@ -131,8 +157,8 @@ public enum Activation {
     }
 
     /**
-     * {@code dZ = dA · g'(Z)} element-wise. Sigmoid and ReLU read Z (the course's activation cache);
-     * tanh reads {@code A = tanh(Z)}. dZ may be dA. All four are {@code n x m}.
+     * {@code dZ = dA · g'(Z)} element-wise (softmax: per column, see {@link #SOFTMAX}). Sigmoid and ReLU
+     * read Z (the course's activation cache); tanh and softmax read {@code A = g(Z)}. dZ may be dA. All four are {@code n x m}.
      *
      * @param dA gradient of the cost with respect to A
      * @param Z  the pre-activation (may be null for tanh)
@@ -141,12 +167,17 @@ public enum Activation {
      */
     public void backward(Matrix dA, Matrix Z, Matrix A, Matrix dZ) {
         String op = backwardOp;
-        Matrix input = this == TANH ? A : Z;
+        boolean readsA = this == TANH || this == SOFTMAX;
+        Matrix input = readsA ? A : Z;
         if (input == null) {
-            throw new IllegalArgumentException(op + ": needs " + (this == TANH ? "A = tanh(Z)" : "Z") + " from the forward cache, got null");
+            throw new IllegalArgumentException(op + ": needs " + (readsA ? "A = " + courseName() + "(Z)" : "Z") + " from the forward cache, got null");
         }
         Shapes.sameShape(op, dA, input);
         Shapes.sameShape(op, dA, dZ);
+        if (this == SOFTMAX) {
+            SoftmaxCrossEntropy.softmaxBackward(dA, A, dZ);
+            return;
+        }
         backwardKernel(dA.data(), Z == null ? null : Z.data(), A == null ? null : A.data(), dZ.data());
     }
 }

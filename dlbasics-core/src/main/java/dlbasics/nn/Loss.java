@@ -12,6 +12,9 @@ public interface Loss {
     /** Binary cross-entropy with a sigmoid output, the course's cost for notebooks 2 to 5. */
     Loss BINARY_CROSS_ENTROPY = BinaryCrossEntropy.INSTANCE;
 
+    /** Categorical cross-entropy with a softmax output, for K ≥ 2 classes; Y is one-hot, {@code K x m}. */
+    Loss SOFTMAX_CROSS_ENTROPY = SoftmaxCrossEntropy.INSTANCE;
+
     /** The output activation this loss is written for (sigmoid for binary cross-entropy). */
     Activation outputActivation();
 

@@ -48,8 +48,8 @@ class DeepNetworkErrorsTest {
 
     @Test
     void unknownActivationName() {
-        assertMessage("Activation.parse: unknown activation \"softmax\"; valid names are sigmoid, relu, tanh",
-                () -> DeepNetworkSteps.linearActivationForward(Matrix.zeros(4, 2), Matrix.zeros(3, 4), Matrix.zeros(3, 1), "softmax"));
+        assertMessage("Activation.parse: unknown activation \"swish\"; valid names are sigmoid, relu, tanh, softmax",
+                () -> DeepNetworkSteps.linearActivationForward(Matrix.zeros(4, 2), Matrix.zeros(3, 4), Matrix.zeros(3, 1), "swish"));
     }
 
     @Test

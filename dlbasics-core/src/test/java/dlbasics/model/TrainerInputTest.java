@@ -32,9 +32,12 @@ class TrainerInputTest {
 
     @Test
     void labelsThatAreNotZeroOrOne() {
-        assertEquals("Trainer.fit: label 2.0 at column 1 is not 0 or 1; binary classification needs labels 0 and 1 "
+        assertEquals("Trainer.fit: label 0.5 at column 1 is not 0 or 1; binary classification needs labels 0 and 1 "
                         + "(map your classes to 0/1 first)",
-                fitError(Network.of(2, 3, 1), X, Matrix.row(0, 2, 1)));
+                fitError(Network.of(2, 3, 1), X, Matrix.row(0, 0.5, 1)));
+        assertEquals("Trainer.fit: label -1.0 at column 0 is not 0 or 1; binary classification needs labels 0 and 1 "
+                        + "(map your classes to 0/1 first)",
+                fitError(Network.of(2, 3, 1), X, Matrix.row(-1, 0, 1)));
     }
 
     @Test
@@ -69,10 +72,19 @@ class TrainerInputTest {
     }
 
     @Test
-    void moreThanOneOutputUnit() {
-        assertEquals("Trainer.fit: the network [2, 3, 2] has 2 output units but Y is 1x3; binary classification ends with one "
-                        + "sigmoid unit, e.g. Network.of(2, ..., 1)",
-                fitError(Network.of(2, 3, 2), X, Y));
+    void classIndicesNeedAsManyOutputUnits() {
+        assertEquals("Trainer.fit: Y holds class indices up to 2 but the network [2, 3, 1] has one (sigmoid) output unit for "
+                        + "labels 0/1; for K classes end with K units, e.g. Network.of(2, ..., 3)",
+                fitError(Network.of(2, 3, 1), X, Matrix.row(0, 2, 1)));
+        assertEquals("Trainer.fit: label 3.0 at column 1 is not a class index 0..2; with 3 classes the labels are one row of "
+                        + "indices 0..2 (map your class names to indices first)",
+                fitError(Network.of(2, 3, 3), X, Matrix.row(0, 3, 1)));
+        assertEquals("Trainer.fit: label 0.5 at column 0 is not a class index 0..2; with 3 classes the labels are one row of "
+                        + "indices 0..2 (map your class names to indices first)",
+                fitError(Network.of(2, 3, 3), X, Matrix.row(0.5, 2, 1)));
+        assertEquals("Network.of: softmax is an output activation, not a hidden one; use Activation.RELU or Activation.TANH "
+                        + "(a network with K >= 2 output units ends with softmax by itself)",
+                assertThrows(IllegalArgumentException.class, () -> Network.of(dlbasics.nn.Activation.SOFTMAX, 2, 3, 3)).getMessage());
     }
 
     @Test

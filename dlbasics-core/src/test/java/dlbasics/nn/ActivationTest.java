@@ -171,8 +171,8 @@ class ActivationTest {
             assertSame(g, Activation.parse(" " + g.courseName().toUpperCase() + " "));
         }
         assertEquals("sigmoid", Activation.SIGMOID.courseName());
-        assertEquals("Activation.parse: unknown activation \"softmax\"; valid names are sigmoid, relu, tanh",
-                assertThrows(IllegalArgumentException.class, () -> Activation.parse("softmax")).getMessage());
+        assertEquals("Activation.parse: unknown activation \"swish\"; valid names are sigmoid, relu, tanh, softmax",
+                assertThrows(IllegalArgumentException.class, () -> Activation.parse("swish")).getMessage());
     }
 
     @Test

@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
 public final class CsvData {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
+    /** The most classes a label column may name (indices 0..999): more is likelier a numeric target than classes. */
+    static final int MAX_CLASSES = 1000;
+
     private CsvData() {
     }
 
@@ -62,7 +65,8 @@ public final class CsvData {
         }
 
         /**
-         * The examples with column {@code label} as Y ({@code 1 x m}, 0/1) and the columns named
+         * The examples with column {@code label} as Y ({@code 1 x m}: 0/1, or class indices 0..K-1 named
+         * "0".."K-1" when a label above 1 occurs) and the columns named
          * {@code features}, in that order, as X ({@code n_x x m}); null features: every other column
          * in file order.
          */
@@ -80,17 +84,26 @@ public final class CsvData {
                 }
             }
             Matrix Y = Matrix.zeros(1, rows.size());
+            int classes = 2;
             for (int j = 0; j < rows.size(); j++) {
                 double v = rows.get(j)[label];
-                if (v != 0.0 && v != 1.0) {
+                if (v != Math.rint(v) || v < 0 || v >= MAX_CLASSES) {
                     throw new IllegalArgumentException(String.format(
-                            "CSV %s line %d, column %d (\"%s\"): label %s is not 0 or 1; binary classification needs labels 0 and 1 "
-                                    + "(map your classes to 0/1, or choose the label column with --label)",
+                            "CSV %s line %d, column %d (\"%s\"): label %s is not a class index; labels are 0 and 1 for two classes "
+                                    + "or 0..K-1 for K classes (map your classes to those, or choose the label column with --label)",
                             file, lines.get(j), label + 1, columns.get(label), format(v)));
                 }
+                classes = Math.max(classes, (int) v + 1);
                 Y.set(0, j, v);
             }
-            return new Dataset(select(keep), Y);
+            if (classes == 2) {
+                return new Dataset(select(keep), Y);
+            }
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < classes; k++) {
+                names.add(Integer.toString(k));
+            }
+            return new Dataset(select(keep), Y, names);
         }
 
         /** The names of every column but {@code skip}, in file order. */

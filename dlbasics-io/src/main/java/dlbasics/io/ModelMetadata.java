@@ -61,7 +61,7 @@ final class ModelMetadata {
         }
         m.put("layer_sizes", json(sizes));
         m.put("hidden_activation", model.network().hiddenActivation().courseName());
-        m.put("output_activation", "sigmoid");
+        m.put("output_activation", model.network().activation(model.network().numLayers()).courseName()); // sigmoid, or softmax for K > 2 units
         m.put("input_scale", Double.toString(model.inputScale()));
         ArrayNode names = SafetensorsFormat.JSON.createArrayNode();
         model.classNames().forEach(names::add);
@@ -203,12 +203,12 @@ final class ModelMetadata {
         } catch (IllegalArgumentException e) {
             throw StoredModel.broken(file, "hidden_activation: %s", e.getMessage());
         }
-        if (hidden == Activation.SIGMOID) {
-            throw StoredModel.broken(file, "hidden_activation is sigmoid; dlbasics networks use relu or tanh hidden layers");
+        if (hidden == Activation.SIGMOID || hidden == Activation.SOFTMAX) {
+            throw StoredModel.broken(file, "hidden_activation is %s; dlbasics networks use relu or tanh hidden layers", hidden.courseName());
         }
         String output = required(file, m, "output_activation");
-        if (!output.equals("sigmoid")) {
-            throw StoredModel.broken(file, "output_activation is \"%s\"; dlbasics networks end in a sigmoid", output);
+        if (!output.equals("sigmoid") && !output.equals("softmax")) {
+            throw StoredModel.broken(file, "output_activation is \"%s\"; dlbasics networks end in a sigmoid (one unit) or a softmax (K units)", output);
         }
         double inputScale = number(file, "input_scale", parseJson(file, m, "input_scale"));
         JsonNode names = parseJson(file, m, "class_names");

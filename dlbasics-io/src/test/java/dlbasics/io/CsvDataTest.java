@@ -78,10 +78,21 @@ class CsvDataTest {
     }
 
     @Test
-    void labelNotZeroOrOne() throws IOException {
-        Path f = write("l.csv", "x,label\n1,0\n2,1\n3,2\n");
-        assertEquals("CSV " + f + " line 4, column 2 (\"label\"): label 2 is not 0 or 1; binary classification needs labels 0 and 1 "
-                + "(map your classes to 0/1, or choose the label column with --label)", error(f, null));
+    void labelNotAClassIndex() throws IOException {
+        Path f = write("l.csv", "x,label\n1,0\n2,1\n3,2.5\n");
+        assertEquals("CSV " + f + " line 4, column 2 (\"label\"): label 2.5 is not a class index; labels are 0 and 1 for two classes "
+                + "or 0..K-1 for K classes (map your classes to those, or choose the label column with --label)", error(f, null));
+        Path negative = write("n.csv", "x,label\n1,-1\n");
+        assertTrue(error(negative, null).contains("label -1 is not a class index"));
+    }
+
+    @Test
+    void labelsAboveOneAreClassIndices() throws IOException {
+        Path f = write("k.csv", "x,label\n1,0\n2,1\n3,2\n4,2\n");
+        dlbasics.data.Dataset d = CsvData.read(f, null);
+        assertEquals(List.of("0", "1", "2"), d.classNames());
+        assertEquals(dlbasics.matrix.Matrix.row(0, 1, 2, 2), d.Y());
+        assertEquals(List.of("0", "1"), CsvData.read(write("b.csv", "x,label\n1,0\n2,1\n"), null).classNames());
     }
 
     @Test

@@ -221,9 +221,11 @@ class ModelFileHostileTest {
 
     @Test
     void badMetadataValues() throws IOException {
+        meta().put("hidden_activation", "swish");
+        assertRefused(rebuilt(), "hidden_activation: Activation.parse: unknown activation \"swish\"; "
+                + "valid names are sigmoid, relu, tanh, softmax");
         meta().put("hidden_activation", "softmax");
-        assertRefused(rebuilt(), "hidden_activation: Activation.parse: unknown activation \"softmax\"; "
-                + "valid names are sigmoid, relu, tanh");
+        assertRefused(rebuilt(), "hidden_activation is softmax; dlbasics networks use relu or tanh hidden layers");
         meta().put("hidden_activation", "relu").put("layer_sizes", "[3, 4, 2, 1");
         assertRefused(rebuilt(), "layer_sizes is not valid JSON: [3, 4, 2, 1");
         meta().put("layer_sizes", "[3, 4, 2, 1]").put("training",

@@ -62,7 +62,7 @@ public final class DecisionBoundary {
                     "DecisionBoundary: X is %s; a decision boundary can be drawn for 2-D data only (X 2 x m)%s",
                     Shapes.shape(X), X.cols() == 2 ? " — examples go in columns, did you mean X.transpose()?" : ""));
         }
-        Dataset.validate("DecisionBoundary", X, Y);
+        Dataset.validate("DecisionBoundary", X, Y, classNames == null ? 2 : Math.max(2, classNames.size()));
         if (width < LEFT + RIGHT + 20 || height < TOP + BOTTOM + 20) {
             throw new IllegalArgumentException("DecisionBoundary: " + width + "x" + height + " pixels is too small; use at least 200x200");
         }
@@ -117,17 +117,20 @@ public final class DecisionBoundary {
     static void legend(Graphics2D g, int right, int top, java.util.List<String> classNames) {
         g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
         java.awt.FontMetrics fm = g.getFontMetrics();
-        int textWidth = Math.max(fm.stringWidth(classNames.get(0)), fm.stringWidth(classNames.get(1)));
+        int textWidth = 0;
+        for (String name : classNames) {
+            textWidth = Math.max(textWidth, fm.stringWidth(name));
+        }
         int line = fm.getHeight() + 2;
         int w = textWidth + 34;
-        int h = 2 * line + 8;
+        int h = classNames.size() * line + 8;
         int x = right - w;
         g.setColor(Color.WHITE);
         g.fillRect(x, top, w, h);
         g.setColor(Palette.TEXT);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(x, top, w, h);
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < classNames.size(); k++) {
             int cy = top + 4 + k * line + line / 2;
             Ellipse2D dot = new Ellipse2D.Double(x + 8, cy - 5, 10, 10);
             g.setColor(Palette.point(k));

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The course's {@code print_mislabeled_images}: every example whose prediction differs from its label,
- * enlarged, titled "Prediction: cat" over "Class: non-cat".
+ * enlarged, titled "Prediction: cat" over "Class: non-cat"; labels are class indices into the names, so
+ * any number of classes works.
  */
 public final class ImageGrid {
     private static final int HEAD = 44;
@@ -23,8 +24,8 @@ public final class ImageGrid {
     }
 
     /**
-     * @param X           images, {@code (height·width·3) x m}, each column an image flattened in C order
-     *                    (row, column, channel), values in [0, 1] (pixels / 255)
+     * @param X           images, {@code (height·width·3) x m} (colour) or {@code (height·width) x m} (grey), each
+     *                    column an image flattened in C order (row, column, channel), values in [0, 1] (pixels / 255)
      * @param predictions predicted labels, {@code 1 x m}
      * @param Y           true labels, {@code 1 x m}
      * @param classNames  label k is called {@code classNames.get(k)}
@@ -43,10 +44,10 @@ public final class ImageGrid {
     public static BufferedImage mislabelled(Matrix X, Matrix predictions, Matrix Y, List<String> classNames,
                                             int height, int width, int columns, int maxImages, String title) {
         Png.headless();
-        if (X.rows() != height * width * 3) {
+        if (X.rows() != height * width * 3 && X.rows() != height * width) {
             throw new IllegalArgumentException(String.format(
-                    "ImageGrid.mislabelled: X is %s but %dx%d colour images need %d rows (height·width·3, one image per column)",
-                    Shapes.shape(X), height, width, height * width * 3));
+                    "ImageGrid.mislabelled: X is %s but %dx%d images need %d rows (height·width·3, colour) or %d (height·width, grey), "
+                            + "one image per column", Shapes.shape(X), height, width, height * width * 3, height * width));
         }
         if (predictions.cols() != X.cols() || Y.cols() != X.cols() || predictions.rows() != 1 || Y.rows() != 1) {
             throw new IllegalArgumentException(String.format(
@@ -97,15 +98,16 @@ public final class ImageGrid {
         return img;
     }
 
-    /** Column j of X as an RGB picture; values in [0, 1] are scaled by 255 and clipped. */
+    /** Column j of X as an RGB picture (grey when X has height·width rows); values in [0, 1] are scaled by 255 and clipped. */
     static BufferedImage image(Matrix X, int j, int height, int width) {
         BufferedImage p = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int channels = X.rows() == height * width ? 1 : 3;
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
-                int base = (r * width + c) * 3;
+                int base = (r * width + c) * channels;
                 int red = byteOf(X.get(base, j));
-                int green = byteOf(X.get(base + 1, j));
-                int blue = byteOf(X.get(base + 2, j));
+                int green = channels == 1 ? red : byteOf(X.get(base + 1, j));
+                int blue = channels == 1 ? red : byteOf(X.get(base + 2, j));
                 p.setRGB(c, r, (red << 16) | (green << 8) | blue);
             }
         }

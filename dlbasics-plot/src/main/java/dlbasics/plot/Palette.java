@@ -18,12 +18,19 @@ final class Palette {
     private Palette() {
     }
 
+    /** Classes 2..9 of a K-class plot (after CLASS0 and CLASS1): the rest of the Spectral-like set, then they repeat. */
+    private static final Color[] MORE = {new Color(0x3d, 0x9f, 0x4a), new Color(0xf4, 0x8c, 0x1e), new Color(0x2a, 0x9d, 0xc4),
+            new Color(0xc9, 0xb0, 0x00), new Color(0x8c, 0x56, 0x4b), new Color(0xe3, 0x77, 0xc2), new Color(0x7f, 0x7f, 0x7f),
+            new Color(0x17, 0xbe, 0xcf)};
+
+    /** The colour of label 0 or 1 (above 0.5 counts as 1, as the course's 0/1 labels), or of class index k &gt;= 2. */
     static Color point(double label) {
-        return label > 0.5 ? CLASS1 : CLASS0;
+        return label < 1.5 ? (label > 0.5 ? CLASS1 : CLASS0) : MORE[((int) label - 2) % MORE.length];
     }
 
+    /** The region colour of a label: {@link #point}'s, mixed with white. */
     static Color region(double label) {
-        return label > 0.5 ? REGION1 : REGION0;
+        return label < 1.5 ? (label > 0.5 ? REGION1 : REGION0) : tint(point(label), 0.55);
     }
 
     /** {@code c} mixed with white: 0 keeps the colour, 1 gives white. */

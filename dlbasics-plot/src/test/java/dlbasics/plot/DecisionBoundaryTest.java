@@ -19,6 +19,31 @@ class DecisionBoundaryTest {
     static final Matrix Y = Matrix.row(0, 0, 1, 1);
 
     @Test
+    void threeClassesGetThreeRegionsAndALegendOfThree() {
+        // class 0 left of x1 = -0.5, class 2 right of x1 = 0.5, class 1 between; points of all three
+        Matrix X3 = Matrix.of(2, 3, -1, 0, 1, 0, 0, 0);
+        Matrix Y3 = Matrix.row(0, 1, 2);
+        BufferedImage img = DecisionBoundary.render(P -> {
+            Matrix c = Matrix.zeros(1, P.cols());
+            for (int j = 0; j < P.cols(); j++) {
+                c.set(0, j, P.get(0, j) < -0.5 ? 0 : P.get(0, j) > 0.5 ? 2 : 1);
+            }
+            return c;
+        }, X3, Y3, "three", "x1", "x2", List.of("a", "b", "c"), 400, 300);
+        int top = 300 - DecisionBoundary.BOTTOM - 6;
+        assertEquals(Pictures.rgb(Palette.REGION0), img.getRGB(DecisionBoundary.LEFT + 5, top) & 0xFFFFFF);
+        assertEquals(Pictures.rgb(Palette.REGION1), img.getRGB(DecisionBoundary.LEFT + (400 - DecisionBoundary.LEFT - DecisionBoundary.RIGHT) / 2, top) & 0xFFFFFF);
+        assertEquals(Pictures.rgb(Palette.region(2)), img.getRGB(400 - DecisionBoundary.RIGHT - 6, top) & 0xFFFFFF);
+        Set<Integer> all = Pictures.colours(img, 0, 0, 400, 300);
+        assertTrue(all.contains(Pictures.rgb(Palette.point(2))), "the class-2 point (and its legend dot) is drawn");
+        assertTrue(Palette.point(2).getRGB() != Palette.point(1).getRGB() && Palette.point(3).getRGB() != Palette.point(2).getRGB());
+        assertEquals("DecisionBoundary: label 3.0 at column 2 is not a class index 0..2; with 3 classes the labels are one row of "
+                        + "indices 0..2 (map your class names to indices first)",
+                assertThrows(IllegalArgumentException.class, () -> DecisionBoundary.render(P -> Matrix.zeros(1, P.cols()), X3,
+                        Matrix.row(0, 1, 3), "", "x1", "x2", List.of("a", "b", "c"), 400, 300)).getMessage());
+    }
+
+    @Test
     void regionsTakeThePredictedClassesColours() {
         // predicts 1 where x1 > 0
         BufferedImage img = DecisionBoundary.render(P -> P.row(0).greaterThan(0), X, Y, "x1 > 0", 400, 300);
