@@ -47,6 +47,6 @@ class GridTest {
         assertNull(ImageGrid.mislabelled(X, Y, Y, List.of("non-cat", "cat"), 2, 2, 5, 10), "nothing mislabelled, no picture");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ImageGrid.mislabelled(X, predictions, Y, List.of("a", "b"), 64, 64, 5, 10));
-        assertEquals("ImageGrid.mislabelled: X is 12x3 but 64x64 colour images need 12288 rows (height·width·3, one image per column)", e.getMessage());
+        assertEquals("ImageGrid.mislabelled: X is 12x3 but 64x64 images need 12288 rows (height·width·3, colour) or 4096 (height·width, grey), one image per column", e.getMessage());
     }
 }
