@@ -232,7 +232,7 @@ public final class DeepNetworkSteps {
     }
 
     /** L, the number of layers: W1, b1, ... are counted until the first missing W; each W needs its b. */
-    private static int numLayers(String op, Map<String, Matrix> parameters) {
+    static int numLayers(String op, Map<String, Matrix> parameters) {
         int L = 0;
         while (parameters.containsKey("W" + (L + 1))) {
             L++;

@@ -394,20 +394,7 @@ public final class RegularizationSteps {
 
     /** L, the number of layers: W1, b1, W2, ... counted until the first missing W; each W needs its b. */
     static int numLayers(String op, Map<String, Matrix> parameters) {
-        int L = 0;
-        while (parameters.containsKey("W" + (L + 1))) {
-            L++;
-            if (!parameters.containsKey("b" + L)) {
-                throw new IllegalArgumentException(String.format(
-                        "%s: the parameters have W%d but no b%d (keys %s); every layer needs both", op, L, L, parameters.keySet()));
-            }
-        }
-        if (L == 0) {
-            throw new IllegalArgumentException(String.format(
-                    "%s: no W1 among the parameters %s; name them W1, b1, W2, b2, ... as the initializers do",
-                    op, parameters.keySet()));
-        }
-        return L;
+        return DeepNetworkSteps.numLayers(op, parameters);
     }
 
     static void checkKeepProb(String op, double keepProb) {
