@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
                 "  dlbasics train --data flower --out out/flower",
                 "  dlbasics train --data cat --train-h5 TRAIN.h5 --test-h5 TEST.h5 --out out/cat",
                 "  dlbasics train --data mydata.csv --label y --standardize --test-split 0.2",
-                "  dlbasics train --data fashion-mnist --model deep --layers 256,128 --out out/fashion",
+                "  dlbasics train --data fashion-mnist --model deep --layers 256,128",
                 "  dlbasics train --data cat ... --out out/cat --checkpoint-every 500",
                 "  dlbasics train --data cat ... --out out/cat --resume out/cat",
                 "(TRAIN.h5 and TEST.h5: the course's train_catvnoncat.h5 and test_catvnoncat.h5)"})
