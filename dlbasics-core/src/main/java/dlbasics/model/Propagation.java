@@ -172,13 +172,34 @@ final class Propagation {
         return D[l];
     }
 
-    /** The number of examples whose output {@code A[L] > 0.5} equals the label, of the last forward pass (1 x m outputs). */
+    /** The examples of the last forward pass classified right: output above 0.5 for one unit, the largest output for K. */
     int correct() {
         double[] a = A[L].data();
         double[] y = Y.data();
+        int K = A[L].rows();
+        int m = A[L].cols();
         int n = 0;
-        for (int i = 0; i < a.length; i++) {
-            if ((a[i] > 0.5 ? 1.0 : 0.0) == y[i]) {
+        if (K == 1) {
+            for (int i = 0; i < a.length; i++) {
+                if ((a[i] > 0.5 ? 1.0 : 0.0) == y[i]) {
+                    n++;
+                }
+            }
+            return n;
+        }
+        // K classes: the column's largest output against the one-hot label's class
+        for (int j = 0; j < m; j++) {
+            int best = 0;
+            int label = 0;
+            for (int k = 1; k < K; k++) {
+                if (a[k * m + j] > a[best * m + j]) {
+                    best = k;
+                }
+                if (y[k * m + j] > y[label * m + j]) {
+                    label = k;
+                }
+            }
+            if (best == label) {
                 n++;
             }
         }

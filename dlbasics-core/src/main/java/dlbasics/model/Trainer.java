@@ -392,9 +392,10 @@ public final class Trainer {
 
         Batches(Network network, Matrix X, Matrix Y) {
             this.X = X;
-            this.Y = Y;
-            int m = X.cols();
             full = settings.fullBatch();
+            // batches are gathered from the targets (one-hot K x m for a softmax output), the passes' label buffers' shape
+            this.Y = full ? Y : network.targets(Y);
+            int m = X.cols();
             size = full ? m : settings.batchSize();
             count = (m + size - 1) / size;
             whole = new Propagation(network, full ? X : Matrix.zeros(X.rows(), size), full ? Y : Matrix.zeros(Y.rows(), size),
