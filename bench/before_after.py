@@ -147,7 +147,7 @@ def main():
         if a.skip_demo:
             continue
         for side in sides:
-            wall, rss, _ = peak_rss_run(roots[side], ["demo", "--full", "-q"] + cat_args(shared), "", scratch)
+            wall, rss, _ = peak_rss_run(roots[side], ["demo", "--full"] + cat_args(shared), "", scratch)
             parts = [peak_rss_run(roots[side], p, "", scratch) for p in demo_parts(shared)]
             record(("demo", "demo --full", side), (sum(p[0] for p in parts), wall, rss))
             say(f"- rep {rep + 1} demo --full {side}: {wall:.1f} s (peak RSS {rss:.0f} MB); parts alone"
