@@ -2,7 +2,9 @@
  * Dense matrices of doubles and their products: {@link dlbasics.matrix.Matrix} (row-major, the easy API,
  * each operation returning a new matrix), {@link dlbasics.matrix.MatrixOps} (the same maths into
  * caller-owned outputs, for training loops), {@link dlbasics.matrix.Gemm} (every matrix product, one door)
- * and {@link dlbasics.matrix.Shapes} (the shape checks and their teaching errors).
+ * and {@link dlbasics.matrix.Shapes} (the shape checks and their teaching errors). {@link dlbasics.matrix.FastTanh}
+ * and {@link dlbasics.matrix.FastSigmoid} are the elementwise kernels that {@code Matrix.tanh()} and
+ * {@code nn.Activation} share, so the easy API and the layers give the same bits.
  *
  * <p>How a product runs is decided inside {@code Gemm} and nowhere else: X packed once
  * ({@link dlbasics.matrix.Matrix#fixed()}), B read transposed in place, register tiles, the Vector API or

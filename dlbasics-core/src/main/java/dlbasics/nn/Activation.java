@@ -1,5 +1,7 @@
 package dlbasics.nn;
 
+import dlbasics.matrix.FastSigmoid;
+import dlbasics.matrix.FastTanh;
 import dlbasics.matrix.Matrix;
 import dlbasics.matrix.Shapes;
 

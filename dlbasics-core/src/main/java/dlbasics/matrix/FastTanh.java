@@ -1,10 +1,11 @@
-package dlbasics.nn;
+package dlbasics.matrix;
 
 /**
  * Our own {@code tanh}, in plain double arithmetic (separate multiplies and adds, no FMA), written so
  * that C2's auto-vectoriser turns the array form into SIMD code without the Vector API: every pass
  * below is a short loop of lane-wise operations (+ - * /, abs, min), except one that moves bits. Why
- * not {@link Math#tanh} or the Vector API: bench/NOTES.md, "nn and model".
+ * not {@link Math#tanh} or the Vector API: bench/NOTES.md, "nn and model". It lives in {@code matrix}
+ * because both {@link Matrix#tanh()} and {@code nn.Activation.TANH} run it (the same bits either way).
  *
  * <p>Method, for {@code a = |x|} clamped to 22 (where tanh is 1 to double precision), {@code y = 2a}:
  * <pre>
@@ -22,7 +23,7 @@ package dlbasics.nn;
  * exactly, {@code tanh(±0) = ±0}, {@code tanh(±∞) = ±1}, NaN gives NaN. The scalar {@link #tanh(double)}
  * and the array form give the same bits (same operations, same order).
  */
-final class FastTanh {
+public final class FastTanh {
     static final double INV_LN2 = 1.44269504088896338700e+00;
     /** ln2 = LN2_HI + LN2_LO; LN2_HI has 21 trailing zero bits, so n·LN2_HI is exact for |n| &lt; 2^21. */
     static final double LN2_HI = 6.93147180369123816490e-01;
@@ -47,7 +48,7 @@ final class FastTanh {
      * the JIT hands a method to its optimising compiler after about 600 calls however long its loop, so
      * one call per layer would leave a small network's first ~1000 iterations in slower code.
      */
-    static final int CHUNK = 256;
+    public static final int CHUNK = 256;
 
     private static final ThreadLocal<double[][]> SCRATCH = new ThreadLocal<>() {
         // an anonymous class rather than a lambda: no invokedynamic bootstrap on the first call
@@ -61,7 +62,7 @@ final class FastTanh {
     }
 
     /** tanh of one value; the same bits as the array form. */
-    static double tanh(double x) {
+    public static double tanh(double x) {
         // pass 1: y = 2·min(|x|, 22) = n·ln2 - r
         double ax = Math.min(Math.abs(x), CLAMP);
         double y = ax + ax;
@@ -90,7 +91,7 @@ final class FastTanh {
      * {@code a[i] = tanh(z[i])} for i in {@code 0 .. n-1}; a may be z. Works in chunks of {@value #CHUNK}
      * values copied into per-thread scratch arrays (allocated once per thread).
      */
-    static void tanh(double[] z, double[] a, int n) {
+    public static void tanh(double[] z, double[] a, int n) {
         double[][] scratch = SCRATCH.get();
         double[] X = scratch[0];
         double[] S = scratch[1];

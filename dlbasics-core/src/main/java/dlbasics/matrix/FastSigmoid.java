@@ -1,4 +1,4 @@
-package dlbasics.nn;
+package dlbasics.matrix;
 
 /**
  * Our own sigmoid {@code σ(z) = 1 / (1 + e^-z)}, the naive formula with our own exp, built like
@@ -10,14 +10,14 @@ package dlbasics.nn;
  * e^v = ((1 + expm1(r)) · 2^n1) · 2^n2,   n1 = floor(n/2), n2 = n - n1 (both powers normal; one rounding)
  * σ = 1 / (1 + e^v)
  * </pre>
- * with fdlibm's expm1 on |r| &lt;= ln2/2 ({@link FastTanh#expm1Rational}). Like the naive formula it is
+ * with fdlibm's expm1 on |r| &lt;= ln2/2 ({@code FastTanh.expm1Rational}). Like the naive formula it is
  * finite for every input: for very negative z, e^-z overflows to +∞ and σ becomes 0; never NaN except
  * for NaN.
  *
  * <p>Within 2 ulps of {@code 1 / (1 + StrictMath.exp(-z))} for z &gt;= -36 and 4 ulps below
  * ({@code FastSigmoidTest}). The scalar {@link #sigmoid(double)} and the array form give the same bits.
  */
-final class FastSigmoid {
+public final class FastSigmoid {
     private static final double V_MIN = -746.0;
     private static final double V_MAX = 710.0;
 
@@ -33,7 +33,7 @@ final class FastSigmoid {
     }
 
     /** σ(z) of one value; the same bits as the array form. */
-    static double sigmoid(double z) {
+    public static double sigmoid(double z) {
         double v = Math.min(Math.max(-z, V_MIN), V_MAX);
         double t = v * FastTanh.INV_LN2 + FastTanh.SHIFTER;
         double n = t - FastTanh.SHIFTER;
@@ -47,7 +47,7 @@ final class FastSigmoid {
      * {@value FastTanh#CHUNK} values copied into per-thread scratch arrays (allocated once per thread), for
      * the reasons given at {@link FastTanh#CHUNK}.
      */
-    static void sigmoid(double[] z, double[] a, int n) {
+    public static void sigmoid(double[] z, double[] a, int n) {
         double[][] scratch = SCRATCH.get();
         double[] X = scratch[0];
         double[] S = scratch[1];

@@ -1,4 +1,4 @@
-package dlbasics.nn;
+package dlbasics.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
