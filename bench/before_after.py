@@ -109,6 +109,7 @@ def main():
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--shared", default=None, help="the shared folder with datasets/ (default: ../shared)")
     ap.add_argument("--skip-demo", action="store_true", help="leave out demo --full and the sweep")
+    ap.add_argument("--demo-reps", type=int, help="repetitions of demo --full and the sweep (default: --reps)")
     ap.add_argument("--out", help="write the report here (progress goes to stderr)")
     a = ap.parse_args()
     roots = {"before": os.path.abspath(a.before), "after": os.path.abspath(a.after)}
@@ -144,7 +145,7 @@ def main():
                 record(("train", name, side), (doc["training_seconds"], wall, rss))
                 say(f"- rep {rep + 1} {name} {side}: training {doc['training_seconds']:.3f} s, process {wall:.3f} s,"
                     f" peak RSS {rss:.0f} MB")
-        if a.skip_demo:
+        if a.skip_demo or rep >= (a.demo_reps or a.reps):
             continue
         for side in sides:
             wall, rss, _ = peak_rss_run(roots[side], ["demo", "--full"] + cat_args(shared), "", scratch)
