@@ -60,8 +60,9 @@ final class GramFirstLayer {
         this.beta = rule instanceof Momentum momentum ? momentum.beta() : 0.0;
         int m = X.cols();
         int n1 = network.layerDims()[1];
-        G = Matrix.zeros(m, m);
-        Gemm.multiply(X, true, X, false, G); // symmetric bit for bit: G[i][j] and G[j][i] add the same products in order
+        Matrix gram = Matrix.zeros(m, m);
+        Gemm.multiply(X, true, X, false, gram); // symmetric bit for bit: G[i][j] and G[j][i] add the same products in order
+        G = gram.fixed(); // read by every update: Gemm may keep a packed copy
         W0 = network.W(1).copy();
         a.set(0, 0, 1.0);
         C = Matrix.zeros(n1, m);
