@@ -60,9 +60,7 @@ final class GramFirstLayer {
         this.beta = rule instanceof Momentum momentum ? momentum.beta() : 0.0;
         int m = X.cols();
         int n1 = network.layerDims()[1];
-        Matrix gram = Matrix.zeros(m, m);
-        Gemm.multiply(X, true, X, false, gram); // symmetric bit for bit: G[i][j] and G[j][i] add the same products in order
-        G = gram.fixed(); // read by every update: Gemm may keep a packed copy
+        G = gram(X).fixed(); // read by every update: Gemm may keep a packed copy
         W0 = network.W(1).copy();
         a.set(0, 0, 1.0);
         C = Matrix.zeros(n1, m);
@@ -81,6 +79,16 @@ final class GramFirstLayer {
             state.put(PREFIX + "Cv", Cv);
             state.put(PREFIX + "Q", Q);
         }
+    }
+
+    /**
+     * {@code G = Xᵀ·X} ({@code m x m}), Gemm's product: each entry is {@code Σ_p X[p][r]·X[p][c]} in the order of
+     * p, so G is exactly symmetric. Computing only its upper blocks did not pay (bench/NOTES.md, "Gram form").
+     */
+    static Matrix gram(Matrix X) {
+        Matrix G = Matrix.zeros(X.cols(), X.cols());
+        Gemm.multiply(X, true, X, false, G);
+        return G;
     }
 
     /** The carried {@code P = W[1]·X}, {@code n[1] x m}, live. */

@@ -292,7 +292,9 @@ public final class Trainer {
         GramFirstLayer gram = null;
         if (firstLayer(network, X, ruleState, total - start, validating) == FirstLayer.GRAM) {
             Propagation whole = batches.load(0); // full batch: the one pass on X itself
-            gram = new GramFirstLayer(network, whole.input(), updateRule, settings.l2(), update.state());
+            // X as given, not the pass's fixed view: the Gram form reads X only for G and to build W[1], and a
+            // fixed view would make Gemm keep packed copies of it (twice X's size) for those few products
+            gram = new GramFirstLayer(network, X, updateRule, settings.l2(), update.state());
             if (ruleState != null && GramFirstLayer.holdsState(ruleState)) {
                 gram.restore(GramFirstLayer.part(ruleState, true));
             }

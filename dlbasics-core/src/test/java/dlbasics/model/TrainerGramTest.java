@@ -181,6 +181,18 @@ class TrainerGramTest {
     }
 
     @Test
+    void gIsGemmsProductBitForBitAndSymmetric() {
+        for (int m : new int[] {1, 7, 64, 209}) {
+            Matrix X = new NumpyRandom(m).randn(300, m);
+            Matrix full = Matrix.zeros(m, m);
+            dlbasics.matrix.Gemm.multiply(X, true, X, false, full);
+            Matrix G = GramFirstLayer.gram(X);
+            assertEquals(full, G, m + " examples: G");
+            assertEquals(G, G.transpose(), m + " examples: G is symmetric");
+        }
+    }
+
+    @Test
     void autoPicksTheGramFormForWideFullBatchLinearRuns() {
         TrainingSettings course = Trainer.builder().build().settings();
         UpdateRule gd = new GradientDescent();
