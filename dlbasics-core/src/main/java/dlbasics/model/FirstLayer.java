@@ -15,6 +15,9 @@ package dlbasics.model;
  * GRAM needs a full batch and an update rule linear in the gradient ({@link UpdateRule#linearInGradient()}:
  * gradient descent, momentum, with or without L2 and learning-rate decay). RMSprop and Adam divide each
  * weight's step by its own gradient history, which no product with X can carry, so they keep DIRECT.
+ * Mini-batches keep DIRECT too: each batch's update would move P for all m examples ({@code n[1]·m_b·m}
+ * per batch, as much per epoch as a full-batch iteration) and the next batch's columns would be gathered
+ * from it; this form does not do that bookkeeping. Dropout acts after layer 1 and is fine.
  */
 public enum FirstLayer {
     /** GRAM when {@link #resolve} finds it cheaper and applicable, else DIRECT. */

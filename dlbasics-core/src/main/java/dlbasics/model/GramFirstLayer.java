@@ -2,7 +2,6 @@ package dlbasics.model;
 
 import dlbasics.matrix.Gemm;
 import dlbasics.matrix.Matrix;
-import dlbasics.matrix.Shapes;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -168,20 +167,7 @@ final class GramFirstLayer {
 
     /** Continues from {@code saved}, this form's entries of an earlier run's state, with the same rule and network. */
     void restore(Map<String, Matrix> saved) {
-        if (!saved.keySet().equals(state.keySet())) {
-            throw new IllegalArgumentException(String.format(
-                    "Trainer.resume: the saved Gram form of the first layer holds %s but this run keeps %s; resume with the "
-                            + "update rule and network of the run that saved it", saved.keySet(), state.keySet()));
-        }
-        for (Map.Entry<String, Matrix> e : state.entrySet()) {
-            Matrix from = saved.get(e.getKey());
-            if (!from.hasShape(e.getValue().rows(), e.getValue().cols())) {
-                throw new IllegalArgumentException(String.format(
-                        "Trainer.resume: %s is %s but must be %s for this network and X; resume on the data of the run that saved it",
-                        e.getKey(), Shapes.shape(from), Shapes.shape(e.getValue())));
-            }
-            e.getValue().setTo(from);
-        }
+        StatefulRun.restore("Trainer.resume (the Gram form of the first layer)", state, saved);
         stale = true;
     }
 }

@@ -212,7 +212,8 @@ public final class Trainer {
      * Continues training from {@code state} (no new initial weights): iterations
      * {@code state.iteration()} up to {@code settings().iterations()}, appending to the recorded costs.
      * With the parameters and state of a run stopped at iteration k, the result equals the
-     * uninterrupted run's bit for bit.
+     * uninterrupted run's bit for bit; a run saved in the Gram form of the first layer (its state holds the
+     * "gram:" entries) continues in it unless the settings say {@link FirstLayer#DIRECT}.
      *
      * @param network the network holding the parameters at {@code state.iteration()}
      * @param X       inputs, {@code n[0] x m}

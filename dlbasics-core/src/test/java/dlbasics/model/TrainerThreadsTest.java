@@ -24,13 +24,8 @@ class TrainerThreadsTest {
     /** Trains and prints one line: the bits of every parameter, hashed, and the costs' bits. */
     public static final class Main {
         public static void main(String[] args) {
-            NumpyRandom data = new NumpyRandom(4);
-            Matrix X = data.randn(200, 300);
-            Matrix Y = data.rand(1, 300).lessThan(0.5);
-            Network net = Network.of(200, 64, 16, 1);
-            TrainingResult r = Trainer.builder().learningRate(0.001).epochs(6).batchSize(64).initializer(Initializer.HE).seed(1)
-                    .costEvery(1).l2(0.1).keepProb(0.8).updateRule(new Adam()).build().fit(net, X, Y);
-            System.out.println("bits " + Long.toHexString(hash(net, r)) + " threads " + dlbasics.matrix.Gemm.threads());
+            trainAndPrint(4, 300, Network.of(200, 64, 16, 1), Trainer.builder().learningRate(0.001).epochs(6).batchSize(64)
+                    .initializer(Initializer.HE).seed(1).costEvery(1).l2(0.1).keepProb(0.8).updateRule(new Adam()));
         }
     }
 
@@ -40,21 +35,25 @@ class TrainerThreadsTest {
      */
     public static final class GramMain {
         public static void main(String[] args) {
-            NumpyRandom data = new NumpyRandom(5);
-            Matrix X = data.randn(3000, 64);
-            Matrix Y = data.rand(1, 64).lessThan(0.5);
-            Network net = Network.of(3000, 40, 7, 1);
             TrainingListener reader = new TrainingListener() {
                 @Override
                 public void onCost(TrainingEvent e) {
                     e.network();
                 }
             };
-            TrainingResult r = Trainer.builder().learningRate(0.01).iterations(40).initializer(Initializer.HE).seed(1)
-                    .costEvery(5).l2(0.1).keepProb(0.8).updateRule(new Momentum()).decay(LearningRateDecay.inverseTime(0.1))
-                    .firstLayer(FirstLayer.GRAM).listener(reader).build().fit(net, X, Y);
-            System.out.println("bits " + Long.toHexString(hash(net, r)) + " threads " + dlbasics.matrix.Gemm.threads());
+            trainAndPrint(5, 64, Network.of(3000, 40, 7, 1), Trainer.builder().learningRate(0.01).iterations(40)
+                    .initializer(Initializer.HE).seed(1).costEvery(5).l2(0.1).keepProb(0.8).updateRule(new Momentum())
+                    .decay(LearningRateDecay.inverseTime(0.1)).firstLayer(FirstLayer.GRAM).listener(reader));
         }
+    }
+
+    /** Trains {@code net} on {@code randn(n0, m)} with random labels drawn from {@code seed}; prints the bits' hash. */
+    private static void trainAndPrint(long seed, int m, Network net, Trainer.Builder builder) {
+        NumpyRandom data = new NumpyRandom(seed);
+        Matrix X = data.randn(net.inputSize(), m);
+        Matrix Y = data.rand(1, m).lessThan(0.5);
+        TrainingResult r = builder.build().fit(net, X, Y);
+        System.out.println("bits " + Long.toHexString(hash(net, r)) + " threads " + dlbasics.matrix.Gemm.threads());
     }
 
     private static long hash(Network net, TrainingResult r) {
