@@ -410,7 +410,7 @@ public final class Trainer {
         FirstLayer asked = settings.firstLayer();
         boolean savedGram = ruleState != null && GramFirstLayer.holdsState(ruleState);
         Matrix velocity = ruleState == null || savedGram ? null : ruleState.get("vdW1");
-        if (velocity != null && !java.util.Arrays.stream(velocity.data()).allMatch(v -> v == 0)) {
+        if (velocity != null && !Arrays.stream(velocity.data()).allMatch(v -> v == 0)) {
             if (asked == FirstLayer.GRAM) {
                 throw new IllegalArgumentException("Trainer.resume: firstLayer is GRAM but the state was saved by a direct run "
                         + "with momentum, whose velocity vdW1 the Gram form cannot carry; resume with FirstLayer.DIRECT or AUTO");
