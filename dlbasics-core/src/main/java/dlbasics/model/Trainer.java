@@ -388,9 +388,11 @@ public final class Trainer {
         }
         boolean stopped = i < total || early;
         double[] recorded = costs.toArray();
+        if (gram != null && !early) {
+            gram.materialize(); // W[1], and momentum's vdW1 in the rule's state copied next
+        }
         Map<String, Matrix> finalState = copy(update.state());
         if (gram != null && !early) {
-            gram.materialize();
             finalState.putAll(copy(gram.state()));
         }
         TrainingResult result = new TrainingResult(recorded, i, stopped, System.nanoTime() - startNanos, settings,

@@ -131,6 +131,34 @@ class TrainerGramTest {
     }
 
     @Test
+    void aGramStateResumedDirectlyAndADirectMomentumStateKeepTheirForms() {
+        GeneratedData data = GeneratedData.of(12, 3000, 30);
+        Trainer.Builder builder = course(0.05, 60).costEvery(10).initializer(Initializer.HE).updateRule(new Momentum());
+        // a Gram-form state continued in the direct form (asked for): the costs still agree to rounding
+        Network straight = Network.of(3000, 8, 1);
+        TrainingResult s = builder.firstLayer(FirstLayer.GRAM).build().fit(straight, data.X, data.Y);
+        Network split = Network.of(3000, 8, 1);
+        TrainingResult head = builder.iterations(25).build().fit(split, data.X, data.Y);
+        TrainingResult rest = builder.iterations(60).firstLayer(FirstLayer.DIRECT).build().resume(split, data.X, data.Y, head.finalState());
+        for (int i = 0; i < s.costs().length; i++) {
+            assertEquals(s.costs()[i], rest.costs()[i], 1e-9 * s.costs()[i], "cost " + i);
+        }
+        assertTrue(split.W(1).minus(straight.W(1)).abs().max() <= 1e-12 * straight.W(1).abs().max(), "W1");
+        // a direct run's momentum velocity cannot become Gram coefficients: AUTO resumes it directly, bit for bit
+        Network direct = Network.of(3000, 8, 1);
+        TrainingResult d = builder.firstLayer(FirstLayer.DIRECT).build().fit(direct, data.X, data.Y);
+        Network directSplit = Network.of(3000, 8, 1);
+        TrainingResult directHead = builder.iterations(25).build().fit(directSplit, data.X, data.Y);
+        TrainingResult directRest = builder.iterations(60).firstLayer(FirstLayer.AUTO).build()
+                .resume(directSplit, data.X, data.Y, directHead.finalState());
+        assertEquals(direct.parameters(), directSplit.parameters(), "AUTO resumed the direct momentum run directly");
+        assertArrayEquals(d.costs(), directRest.costs(), 0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder.firstLayer(FirstLayer.GRAM).build()
+                .resume(Network.of(3000, 8, 1), data.X, data.Y, directHead.finalState()));
+        assertTrue(e.getMessage().contains("velocity vdW1") && e.getMessage().contains("FirstLayer.DIRECT"), e.getMessage());
+    }
+
+    @Test
     void listenersReadTheCurrentW1AndCheckpointsHoldTheGramState() {
         GeneratedData data = GeneratedData.of(9, 3000, 30);
         List<Matrix> seen = new ArrayList<>();
