@@ -78,6 +78,11 @@ final class ModelOptions {
             description = "Learning-rate decay over the epochs: none, inverse:K (α0/(1+K·epoch)) or step:K:INTERVAL (default: none)")
     String lrDecay;
 
+    @Option(names = "--first-layer", paramLabel = "FORM",
+            description = "How the first layer's W1·X is computed: auto (the exact Gram form when the data are wide and the run "
+                    + "is full-batch gd or momentum), direct (the course's algorithm) or gram (default: auto)")
+    String firstLayer;
+
     @Option(names = "--shuffle-seed", paramLabel = "N", description = "Seed of epoch 0's shuffle; epoch e uses N + e (default: 11, the course's)")
     Long shuffleSeed;
 

@@ -1,11 +1,14 @@
 package dlbasics.cli;
 
 import dlbasics.model.Adam;
+import dlbasics.model.FirstLayer;
 import dlbasics.model.GradientDescent;
 import dlbasics.model.LearningRateDecay;
 import dlbasics.model.Momentum;
 import dlbasics.model.Network;
+import dlbasics.model.OutputGradient;
 import dlbasics.model.RmsProp;
+import dlbasics.model.Trainer;
 import dlbasics.model.TrainingSettings;
 import dlbasics.model.UpdateRule;
 import dlbasics.nn.Activation;
@@ -13,6 +16,7 @@ import dlbasics.nn.Initializer;
 import picocli.CommandLine.ParameterException;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -115,9 +119,25 @@ record Plan(ModelKind model, int[] hidden, Activation activation, TrainingSettin
         if (shuffleSeed < 0 || shuffleSeed + iterations > 0xFFFFFFFFL) {
             throw usage(o, "--shuffle-seed " + shuffleSeed + " plus the epochs leaves 0..4294967295 (numpy's seed range)");
         }
+        FirstLayer firstLayer = FirstLayer.AUTO;
+        if (o.firstLayer != null) {
+            try {
+                firstLayer = FirstLayer.parse(o.firstLayer);
+            } catch (IllegalArgumentException e) {
+                throw usage(o, "--first-layer is \"" + o.firstLayer + "\"; valid: auto, direct, gram");
+            }
+        }
         UpdateRule rule = rule(o);
-        return new Plan(model, hidden, activation, new TrainingSettings(lr, iterations, initializer, seed, every, batchSize,
-                shuffleSeed, l2, keepProb, decay), rule);
+        TrainingSettings settings = new TrainingSettings(lr, iterations, initializer, seed, every, batchSize,
+                shuffleSeed, l2, keepProb, decay, firstLayer);
+        if (firstLayer == FirstLayer.GRAM) {
+            try {
+                new Trainer(settings, List.of(), OutputGradient.A_MINUS_Y, rule); // checks GRAM against the rule and batches
+            } catch (IllegalArgumentException e) {
+                throw usage(o, "--first-layer gram: " + e.getMessage().replaceFirst("^Trainer: firstLayer is GRAM but ", ""));
+            }
+        }
+        return new Plan(model, hidden, activation, settings, rule);
     }
 
     /** The update rule of --optimizer and its β, β1, β2, ε, each checked with a one-line error. */
@@ -200,7 +220,7 @@ record Plan(ModelKind model, int[] hidden, Activation activation, TrainingSettin
     /** {@code s} with another learning rate, number of iterations and cost interval; the rest kept. */
     static TrainingSettings copy(TrainingSettings s, double learningRate, int iterations, int costEvery) {
         return new TrainingSettings(learningRate, iterations, s.initializer(), s.seed(), costEvery, s.batchSize(), s.shuffleSeed(),
-                s.l2(), s.keepProb(), s.decay());
+                s.l2(), s.keepProb(), s.decay(), s.firstLayer());
     }
 
     /** The network for {@code inputs} features and two classes: {@code [inputs, hidden..., 1]}, parameters still 0. */

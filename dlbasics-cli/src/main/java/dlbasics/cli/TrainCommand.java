@@ -319,6 +319,7 @@ final class TrainCommand implements Callable<Integer> {
         m.put("keep_prob", run.plan().settings().keepProb());
         m.put("initializer", run.plan().settings().initializer().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         m.put("lr_decay", run.plan().settings().decay().toString());
+        m.put("first_layer", run.plan().settings().firstLayer().cliName());
         m.put("costs", run.result().costs());
         m.put("final_cost", finalCost);
         m.put("train_accuracy", run.trainAccuracy());

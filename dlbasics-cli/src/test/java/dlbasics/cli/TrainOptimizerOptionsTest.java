@@ -46,7 +46,8 @@ class TrainOptimizerOptionsTest {
             "--l2|-0.1|--l2 is -0.1; the L2 strength λ must be 0 or more (the course uses 0.7)",
             "--optimizer|sgd|--optimizer is \"sgd\"; valid: gd, momentum, rmsprop, adam",
             "--init|glorot|--init is \"glorot\"; valid: zeros, small-random, scaled-by-fan-in, he, random, xavier",
-            "--lr-decay|fast|--lr-decay is \"fast\"; write none, inverse:K or step:K:INTERVAL, e.g. step:1:1000"})
+            "--lr-decay|fast|--lr-decay is \"fast\"; write none, inverse:K or step:K:INTERVAL, e.g. step:1:1000",
+            "--first-layer|fast|--first-layer is \"fast\"; valid: auto, direct, gram"})
     void badValuesGiveOneLineAndExit2(String option, String value, String message) {
         Cli.Result r = Cli.run("train", "--data", "moons", "--epochs", "2", option, value);
         assertEquals(2, r.exitCode(), r.toString());
@@ -62,5 +63,35 @@ class TrainOptimizerOptionsTest {
         Cli.Result r = Cli.run("train", "--data", "moons", "--epochs", "2", "--optimizer", optimizer, option, value);
         assertEquals(2, r.exitCode(), r.toString());
         assertEquals("dlbasics train: " + message, r.err().lines().findFirst().orElse(""), r.toString());
+    }
+
+    @Test
+    void theFirstLayersFormIsEchoedAndBothFormsAgree() {
+        String[] costs = new String[2];
+        String[] forms = {"direct", "gram"};
+        for (int k = 0; k < 2; k++) {
+            Cli.Result r = Cli.run("train", "--data", "moons", "--model", "deep", "--layers", "5,2", "--optimizer", "momentum",
+                    "--l2", "0.1", "--epochs", "30", "--print-every", "10", "--first-layer", forms[k], "--json");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.out().contains("\"first_layer\":\"" + forms[k] + "\""), r.out());
+            costs[k] = r.out().replaceAll("(?s).*\"costs\":\\[([^\\]]*)\\].*", "$1");
+        }
+        String[] direct = costs[0].split(",");
+        String[] gram = costs[1].split(",");
+        assertEquals(3, direct.length, costs[0]);
+        for (int i = 0; i < 3; i++) {
+            double d = Double.parseDouble(direct[i]);
+            assertEquals(d, Double.parseDouble(gram[i]), 1e-9 * d, "cost " + i + ": " + costs[0] + " vs " + costs[1]);
+        }
+    }
+
+    @Test
+    void theGramFormWithAdamIsAUsageErrorThatSaysWhy() {
+        Cli.Result r = Cli.run("train", "--data", "moons", "--epochs", "2", "--optimizer", "adam", "--first-layer", "gram");
+        assertEquals(2, r.exitCode(), r.toString());
+        String line = r.err().lines().findFirst().orElse("");
+        assertTrue(line.startsWith("dlbasics train: --first-layer gram: the Gram form needs an update rule linear in the gradient"),
+                r.toString());
+        assertTrue(line.contains("RMSprop and Adam scale each weight's step by its own history"), line);
     }
 }

@@ -10,12 +10,32 @@ import dlbasics.matrix.MatrixOps;
 public final class GradientDescent implements UpdateRule {
     @Override
     public Run start(Network network) {
-        return (gradients, learningRate) -> {
-            for (int l = 1; l <= network.numLayers(); l++) {
-                step(network.W(l), gradients.dW(l), learningRate);
-                step(network.b(l), gradients.db(l), learningRate);
+        return new Run() {
+            @Override
+            public void update(Gradients gradients, double learningRate) {
+                steps(network, gradients, learningRate, true);
+            }
+
+            @Override
+            public void updateExceptW1(Gradients gradients, double learningRate) {
+                steps(network, gradients, learningRate, false);
             }
         };
+    }
+
+    private static void steps(Network network, Gradients gradients, double learningRate, boolean withW1) {
+        for (int l = 1; l <= network.numLayers(); l++) {
+            if (l > 1 || withW1) {
+                step(network.W(l), gradients.dW(l), learningRate);
+            }
+            step(network.b(l), gradients.db(l), learningRate);
+        }
+    }
+
+    /** True: a step is {@code -α·dW}. */
+    @Override
+    public boolean linearInGradient() {
+        return true;
     }
 
     /** {@code P -= learningRate · dP} in place, the one update both the trainer and the course's functions use. */

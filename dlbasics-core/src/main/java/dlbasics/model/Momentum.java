@@ -25,7 +25,16 @@ public record Momentum(double beta) implements UpdateRule {
         return new StatefulRun(network, true, false, false) {
             @Override
             public void update(Gradients gradients, double learningRate) {
-                for (int k = 0; k < params.length; k++) {
+                update(gradients, learningRate, 0);
+            }
+
+            @Override
+            public void updateExceptW1(Gradients gradients, double learningRate) {
+                update(gradients, learningRate, 1); // parameter 0 is W1
+            }
+
+            private void update(Gradients gradients, double learningRate, int first) {
+                for (int k = first; k < params.length; k++) {
                     double[] p = params[k].data();
                     double[] vel = v[k].data();
                     double[] g = grad(gradients, k).data();
@@ -36,6 +45,12 @@ public record Momentum(double beta) implements UpdateRule {
                 }
             }
         };
+    }
+
+    /** True: the velocity is a linear combination of the gradients, and so is each step. */
+    @Override
+    public boolean linearInGradient() {
+        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dlbasics.model;
 
 import dlbasics.matrix.Matrix;
+import dlbasics.matrix.MatrixOps;
 import dlbasics.nn.Linear;
 import dlbasics.nn.Loss;
 import dlbasics.random.NumpyRandom;
@@ -41,6 +42,8 @@ final class Propagation {
     private final double keepProb;
     private final Matrix[] D;
     private final Matrix[] G;
+    /** The Gram form's carried W[1]·X ({@code n[1] x m}), or null: then layer 1 runs through {@link Linear}. */
+    private Matrix carried;
 
     /**
      * Allocates the buffers for {@code network} on X ({@code n[0] x m}) and Y ({@code 1 x m}, labels 0/1 or
@@ -87,6 +90,14 @@ final class Propagation {
         gradients = new Gradients(network);
     }
 
+    /**
+     * From now on {@code Z[1] = P + b[1]} with P = W[1]·X carried by the caller ({@code n[1] x m}, live), and
+     * the backward pass forms db[1] but neither dW[1] nor its L2 term: the Gram form moves W[1] itself.
+     */
+    void carryFirstLayer(Matrix P) {
+        carried = P;
+    }
+
     /** {@code Z[l] = W[l]·A[l-1] + b[l]}, {@code A[l] = g(Z[l])} for l = 1..L, with the current parameters. */
     void forward() {
         forward(null);
@@ -95,7 +106,11 @@ final class Propagation {
     /** {@link #forward()} with dropout masks drawn from {@code rng} (needed when keepProb &lt; 1). */
     void forward(NumpyRandom rng) {
         for (int l = 1; l <= L; l++) {
-            Linear.forward(network.W(l), A[l - 1], network.b(l), Z[l]);
+            if (l == 1 && carried != null) {
+                MatrixOps.plusColumn(carried, network.b(1), Z[1]);
+            } else {
+                Linear.forward(network.W(l), A[l - 1], network.b(l), Z[l]);
+            }
             if (G[l] == null) {
                 network.activation(l).forward(Z[l], A[l]);
             } else {
@@ -155,6 +170,10 @@ final class Propagation {
                     network.activation(l).backward(dA[l], Z[l], G[l], dZ[l]);
                 }
             }
+            if (l == 1 && carried != null) {
+                Linear.biasGradient(dZ[1], gradients.db(1));
+                break;
+            }
             Linear.backward(dZ[l], A[l - 1], network.W(l), gradients.dW(l), gradients.db(l), l > 1 ? dA[l - 1] : null);
             if (l2 != 0) {
                 double[] w = network.W(l).data();
@@ -165,6 +184,11 @@ final class Propagation {
                 }
             }
         }
+    }
+
+    /** dZ[1] of the last backward pass, {@code n[1] x m}: the Gram form's input. */
+    Matrix firstLayerDZ() {
+        return dZ[1];
     }
 
     /** The dropout mask of hidden layer l of the last forward pass (1 keep, 0 drop), or null without dropout. */

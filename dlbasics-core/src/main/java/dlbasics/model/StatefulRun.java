@@ -56,16 +56,24 @@ abstract class StatefulRun implements UpdateRule.Run {
 
     @Override
     public void restore(Map<String, Matrix> saved) {
+        restore("UpdateRule.restore", state, saved);
+    }
+
+    /**
+     * Copies {@code saved} into the live {@code state}, checking that both hold the same names and shapes; {@code op}
+     * names the caller in the message.
+     */
+    static void restore(String op, Map<String, Matrix> state, Map<String, Matrix> saved) {
         if (!saved.keySet().equals(state.keySet())) {
             throw new IllegalArgumentException(String.format(
-                    "UpdateRule.restore: the saved state holds %s but this rule keeps %s; resume with the update rule "
-                            + "and network of the run that saved it", saved.keySet(), state.keySet()));
+                    "%s: the saved state holds %s but this rule keeps %s; resume with the update rule "
+                            + "and network of the run that saved it", op, saved.keySet(), state.keySet()));
         }
         for (Map.Entry<String, Matrix> e : state.entrySet()) {
             Matrix from = saved.get(e.getKey());
             if (!from.hasShape(e.getValue().rows(), e.getValue().cols())) {
                 throw new IllegalArgumentException(String.format(
-                        "UpdateRule.restore: %s is %s but must be %s, its parameter's shape", e.getKey(), Shapes.shape(from),
+                        "%s: %s is %s but must be %s, its parameter's shape", op, e.getKey(), Shapes.shape(from),
                         Shapes.shape(e.getValue())));
             }
             e.getValue().setTo(from);

@@ -49,6 +49,12 @@ import java.util.Map;
  *         .build();
  * }</pre>
  *
+ * <p>In full-batch training with gradient descent or momentum, wide inputs ({@code m} well below {@code n[0]}, the
+ * cat images' 209 examples of 12288 values) take the exact Gram form of the first layer by default
+ * ({@link FirstLayer}): {@code W[1]·X} is carried through {@code G = Xᵀ·X} instead of recomputed, W[1] is built
+ * when something reads it ({@link TrainingEvent#network()}, {@link TrainingEvent#state()}, the end of the run),
+ * and the costs agree with the course's algorithm to about 1e-15 relative ({@link Builder#firstLayer}).
+ *
  * <p>{@link #fit} draws the initial weights from {@code new NumpyRandom(seed)} and trains the network
  * in place; {@link #resume} continues a run from a {@link TrainingState}. Runs are deterministic.
  * Buffers are allocated once per call (two passes with mini-batches: full and partial batch) and an
@@ -113,6 +119,10 @@ public final class Trainer {
             if (l == null) {
                 throw new IllegalArgumentException("Trainer: a listener is null");
             }
+        }
+        if (settings.firstLayer() == FirstLayer.GRAM && FirstLayer.whyNotGram(settings, updateRule) != null) {
+            throw new IllegalArgumentException("Trainer: firstLayer is GRAM but " + FirstLayer.whyNotGram(settings, updateRule)
+                    + "; use FirstLayer.DIRECT or AUTO (--first-layer direct|auto)");
         }
         this.settings = settings;
         this.listeners = List.copyOf(listeners);
@@ -202,7 +212,8 @@ public final class Trainer {
      * Continues training from {@code state} (no new initial weights): iterations
      * {@code state.iteration()} up to {@code settings().iterations()}, appending to the recorded costs.
      * With the parameters and state of a run stopped at iteration k, the result equals the
-     * uninterrupted run's bit for bit.
+     * uninterrupted run's bit for bit; a run saved in the Gram form of the first layer (its state holds the
+     * "gram:" entries) continues in it unless the settings say {@link FirstLayer#DIRECT}.
      *
      * @param network the network holding the parameters at {@code state.iteration()}
      * @param X       inputs, {@code n[0] x m}
@@ -276,16 +287,28 @@ public final class Trainer {
         Batches batches = new Batches(network, X, Y);
         UpdateRule.Run update = updateRule.start(network);
         if (ruleState != null) {
-            update.restore(ruleState);
+            update.restore(GramFirstLayer.part(ruleState, false));
+        }
+        boolean validating = XVal != null;
+        GramFirstLayer gram = null;
+        if (firstLayer(network, X, ruleState, total - start, validating) == FirstLayer.GRAM) {
+            Propagation whole = batches.load(0); // full batch: the one pass on X itself
+            // X as given, not the pass's fixed view: the Gram form reads X only for G and to build W[1], and a
+            // fixed view would make Gemm keep packed copies of it (twice X's size) for those few products
+            gram = new GramFirstLayer(network, X, updateRule, settings.l2(), update.state());
+            if (ruleState != null && GramFirstLayer.holdsState(ruleState)) {
+                gram.restore(GramFirstLayer.part(ruleState, true));
+            }
+            whole.carryFirstLayer(gram.carried());
         }
         TrainingEvent event = new TrainingEvent(settings, network, costs, rng, updateRule, update, startNanos);
+        event.carryFirstLayer(gram);
         event.moveTo(start, Double.NaN);
         TrainingListener[] heard = listeners.toArray(new TrainingListener[0]); // indexed below: no iterator per iteration
         for (TrainingListener l : heard) {
             l.onStart(event);
         }
         // with a validation set: its pass (no dropout, no L2 term), and the best parameters so far, allocated once
-        boolean validating = XVal != null;
         Propagation validation = validating ? new Propagation(network, XVal, YVal, outputGradient, true, 0.0, 1.0) : null;
         Network best = validating && patience > 0 ? network.copy() : null;
         double bestCost = Double.POSITIVE_INFINITY;
@@ -304,6 +327,9 @@ public final class Trainer {
             for (int k = 0; k < batches.count; k++) {
                 Propagation pass = batches.load(k);
                 pass.forward(rng);
+                if (gram != null && costed && settings.l2() != 0) {
+                    gram.materialize(); // the L2 term reads W[1]
+                }
                 double batchCost = costed ? pass.cost() : 0.0;
                 if (validating) {
                     correct += pass.correct();
@@ -312,7 +338,12 @@ public final class Trainer {
                 // full batch: J itself (bit-identical to the first course); mini-batches: Σ m_b·J_b / m
                 cost += batches.full ? batchCost : batchCost * pass.examples();
                 pass.backward();
-                update.update(pass.gradients(), learningRate);
+                if (gram == null) {
+                    update.update(pass.gradients(), learningRate);
+                } else {
+                    update.updateExceptW1(pass.gradients(), learningRate);
+                    gram.step(pass.firstLayerDZ(), learningRate);
+                }
             }
             if (costed && !batches.full) {
                 cost = cost / m;
@@ -330,6 +361,9 @@ public final class Trainer {
                 heard[k].onUpdate(event);
             }
             if (validating) {
+                if (gram != null) {
+                    gram.materialize();
+                }
                 validation.forward();
                 double validationCost = validation.cost();
                 if (validationCost < bestCost) {
@@ -346,18 +380,49 @@ public final class Trainer {
                 if (best != null && i - bestEpoch >= patience) {
                     copyParameters(best, network);
                     early = true;
+                    // the network now holds the best epoch's W[1]: the Gram form's later one must not overwrite it
+                    event.carryFirstLayer(null);
                     break;
                 }
             }
         }
         boolean stopped = i < total || early;
         double[] recorded = costs.toArray();
+        if (gram != null && !early) {
+            gram.materialize(); // W[1], and momentum's vdW1 in the rule's state copied next
+        }
+        Map<String, Matrix> finalState = copy(update.state());
+        if (gram != null && !early) {
+            finalState.putAll(copy(gram.state()));
+        }
         TrainingResult result = new TrainingResult(recorded, i, stopped, System.nanoTime() - startNanos, settings,
-                new TrainingState(i, recorded, rng.state(), copy(update.state())));
+                new TrainingState(i, recorded, rng.state(), finalState));
         for (TrainingListener l : heard) {
             l.onEnd(result);
         }
         return result;
+    }
+
+    /**
+     * The first layer's form of this run: a resumed run keeps the form its state was saved in (AUTO continues
+     * in the Gram form when the state holds it); otherwise {@link FirstLayer#resolve}. A direct run's momentum
+     * velocity cannot be written as the Gram form's coefficients, so such a state resumes directly.
+     */
+    private FirstLayer firstLayer(Network network, Matrix X, Map<String, Matrix> ruleState, int iterations, boolean validating) {
+        FirstLayer asked = settings.firstLayer();
+        boolean savedGram = ruleState != null && GramFirstLayer.holdsState(ruleState);
+        Matrix velocity = ruleState == null || savedGram ? null : ruleState.get("vdW1");
+        if (velocity != null && !Arrays.stream(velocity.data()).allMatch(v -> v == 0)) {
+            if (asked == FirstLayer.GRAM) {
+                throw new IllegalArgumentException("Trainer.resume: firstLayer is GRAM but the state was saved by a direct run "
+                        + "with momentum, whose velocity vdW1 the Gram form cannot carry; resume with FirstLayer.DIRECT or AUTO");
+            }
+            return FirstLayer.DIRECT;
+        }
+        if (asked == FirstLayer.AUTO && savedGram && FirstLayer.whyNotGram(settings, updateRule) == null) {
+            return FirstLayer.GRAM;
+        }
+        return FirstLayer.resolve(asked, settings, updateRule, X.rows(), network.layerDims()[1], X.cols(), iterations, validating);
     }
 
     private static void copyParameters(Network from, Network to) {
@@ -469,6 +534,7 @@ public final class Trainer {
         private double keepProb = 1.0;
         private LearningRateDecay decay = LearningRateDecay.NONE;
         private int patience = 0;
+        private FirstLayer firstLayer = FirstLayer.AUTO;
 
         private Builder() {
         }
@@ -485,6 +551,17 @@ public final class Trainer {
             l2 = s.l2();
             keepProb = s.keepProb();
             decay = s.decay();
+            firstLayer = s.firstLayer();
+            return this;
+        }
+
+        /**
+         * How the first layer's {@code W[1]·X} is computed (default {@link FirstLayer#AUTO}: the exact Gram form
+         * when it is cheaper and the run is full-batch with gradient descent or momentum); GRAM with mini-batches,
+         * RMSprop or Adam makes {@link #build()} throw IllegalArgumentException.
+         */
+        public Builder firstLayer(FirstLayer firstLayer) {
+            this.firstLayer = firstLayer;
             return this;
         }
 
@@ -583,7 +660,7 @@ public final class Trainer {
         /** The trainer; checks the settings (see {@link TrainingSettings}). */
         public Trainer build() {
             return new Trainer(new TrainingSettings(learningRate, iterations, initializer, seed, costEvery, batchSize, shuffleSeed,
-                    l2, keepProb, decay), listeners, outputGradient, updateRule, patience);
+                    l2, keepProb, decay, firstLayer), listeners, outputGradient, updateRule, patience);
         }
     }
 }

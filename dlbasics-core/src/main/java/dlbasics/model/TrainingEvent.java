@@ -1,6 +1,10 @@
 package dlbasics.model;
 
+import dlbasics.matrix.Matrix;
 import dlbasics.random.NumpyRandom;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What a {@link TrainingListener} sees during a run. One event object serves the whole run and is
@@ -23,6 +27,7 @@ public final class TrainingEvent {
     private double validationCost = Double.NaN;
     private double validationAccuracy = Double.NaN;
     private int bestEpoch = -1;
+    private GramFirstLayer gram;
 
     TrainingEvent(TrainingSettings settings, Network network, CostHistory costs, NumpyRandom rng, UpdateRule rule,
                   UpdateRule.Run update, long startNanos) {
@@ -33,6 +38,11 @@ public final class TrainingEvent {
         this.costs = costs;
         this.rng = rng;
         this.startNanos = startNanos;
+    }
+
+    /** The run's Gram form of the first layer (or null): {@link #network()} and {@link #state()} bring W[1] up to date first. */
+    void carryFirstLayer(GramFirstLayer gram) {
+        this.gram = gram;
     }
 
     /** Moves the event to {@code iteration} updates done; {@code cost} is NaN outside onCost. */
@@ -108,8 +118,16 @@ public final class TrainingEvent {
         return rule;
     }
 
-    /** The network being trained, with its live parameters (do not change them during training). */
+    /**
+     * The network being trained, with its live parameters (do not change them during training). In the
+     * Gram form of the first layer ({@link FirstLayer#GRAM}) this call brings W[1] up to date (one product
+     * with X), so call it in the listener method that reads the parameters rather than keeping the network
+     * from an earlier call.
+     */
     public Network network() {
+        if (gram != null) {
+            gram.materialize();
+        }
         return network;
     }
 
@@ -119,7 +137,13 @@ public final class TrainingEvent {
      * {@link Trainer#resume} continues bit for bit.
      */
     public TrainingState state() {
-        return new TrainingState(iteration, costs.toArray(), rng.state(), update.state());
+        if (gram == null) {
+            return new TrainingState(iteration, costs.toArray(), rng.state(), update.state());
+        }
+        gram.materialize(); // momentum's vdW1 in the rule's state
+        Map<String, Matrix> all = new LinkedHashMap<>(update.state());
+        all.putAll(gram.state());
+        return new TrainingState(iteration, costs.toArray(), rng.state(), all);
     }
 
     /** Ends training after the current iteration; the result then says {@code stopped() == true}. */

@@ -17,12 +17,26 @@ import dlbasics.nn.Initializer;
  * @param l2          λ of L2 weight decay, 0 or more: {@code J += λ/(2m)·Σ‖W[l]‖²}, {@code dW[l] += (λ/m)·W[l]}
  * @param keepProb    inverted dropout's keep probability of the hidden units, in (0, 1]; 1 is no dropout
  * @param decay       the learning-rate schedule over the epochs
+ * @param firstLayer  how the first layer's W[1]·X is computed ({@link FirstLayer}; AUTO by default)
  */
 public record TrainingSettings(double learningRate, int iterations, Initializer initializer, long seed, int costEvery,
-                               int batchSize, long shuffleSeed, double l2, double keepProb, LearningRateDecay decay) {
+                               int batchSize, long shuffleSeed, double l2, double keepProb, LearningRateDecay decay,
+                               FirstLayer firstLayer) {
     /** The first course's settings: full batch, no regularization, no decay. */
     public TrainingSettings(double learningRate, int iterations, Initializer initializer, long seed, int costEvery) {
         this(learningRate, iterations, initializer, seed, costEvery, 0, 11, 0.0, 1.0, LearningRateDecay.NONE);
+    }
+
+    /** The settings with the first layer's form chosen by {@link FirstLayer#AUTO}. */
+    public TrainingSettings(double learningRate, int iterations, Initializer initializer, long seed, int costEvery,
+                            int batchSize, long shuffleSeed, double l2, double keepProb, LearningRateDecay decay) {
+        this(learningRate, iterations, initializer, seed, costEvery, batchSize, shuffleSeed, l2, keepProb, decay, FirstLayer.AUTO);
+    }
+
+    /** These settings with the first layer computed as {@code firstLayer} says. */
+    public TrainingSettings withFirstLayer(FirstLayer firstLayer) {
+        return new TrainingSettings(learningRate, iterations, initializer, seed, costEvery, batchSize, shuffleSeed, l2, keepProb,
+                decay, firstLayer);
     }
 
     /** Checks every value, naming the bad one and a sensible range. */
@@ -63,6 +77,9 @@ public record TrainingSettings(double learningRate, int iterations, Initializer 
         }
         if (decay == null) {
             throw new IllegalArgumentException("TrainingSettings: decay is null; use LearningRateDecay.NONE for a fixed rate");
+        }
+        if (firstLayer == null) {
+            throw new IllegalArgumentException("TrainingSettings: firstLayer is null; use FirstLayer.AUTO to let the trainer choose");
         }
     }
 

@@ -37,6 +37,16 @@ public interface UpdateRule {
         };
     }
 
+    /**
+     * Whether a step is linear in the gradient, so that it commutes with the product with X: the
+     * trainer's Gram form of the first layer ({@link FirstLayer#GRAM}) needs it. True for
+     * {@link GradientDescent} and {@link Momentum}; false (the default) for rules that divide by the
+     * gradient's own history ({@link RmsProp}, {@link Adam}).
+     */
+    default boolean linearInGradient() {
+        return false;
+    }
+
     /** The update of one run on {@code network}, whose parameters it changes in place. */
     Run start(Network network);
 
@@ -44,6 +54,15 @@ public interface UpdateRule {
     interface Run {
         /** Moves every parameter of the network by its gradient; allocates nothing. */
         void update(Gradients gradients, double learningRate);
+
+        /**
+         * {@link #update} of every parameter but W[1] (and W[1]'s state), which the Gram form of the first
+         * layer moves itself; rules that are not {@link #linearInGradient()} do not support it.
+         */
+        default void updateExceptW1(Gradients gradients, double learningRate) {
+            throw new IllegalStateException("UpdateRule.Run.updateExceptW1: this rule cannot leave W1 out; "
+                    + "the trainer uses the Gram form only with rules linear in the gradient");
+        }
 
         /**
          * The live state kept between updates, by course name ("vdW1", "sdW1", ...; Adam's step count as

@@ -44,11 +44,16 @@ public final class Linear {
         double invM = 1.0 / dZ.cols();
         Gemm.multiply(dZ, false, APrev, true, dW);
         MatrixOps.scale(invM, dW, dW);
-        MatrixOps.rowSums(dZ, db);
-        MatrixOps.scale(invM, db, db);
+        biasGradient(dZ, db);
         if (dAPrev != null) {
             Gemm.multiply(W, true, dZ, false, dAPrev);
         }
+    }
+
+    /** {@code db = (1/m) · Σ_columns dZ}, {@code n[l] x 1}, overwritten: the bias part of {@link #backward}. */
+    public static void biasGradient(Matrix dZ, Matrix db) {
+        MatrixOps.rowSums(dZ, db);
+        MatrixOps.scale(1.0 / dZ.cols(), db, db);
     }
 
     /** Checks that W, b and APrev fit together, with an error that names the shapes and a fix. */

@@ -1,7 +1,10 @@
 package dlbasics.io;
 
 import dlbasics.matrix.Matrix;
+import dlbasics.model.FirstLayer;
+import dlbasics.model.Momentum;
 import dlbasics.model.Network;
+import dlbasics.model.OutputGradient;
 import dlbasics.model.TrainedModel;
 import dlbasics.model.Trainer;
 import dlbasics.model.TrainingEvent;
@@ -83,6 +86,40 @@ class CheckpointTest {
         }
         assertArrayEquals(s.costs(), rest.costs(), 0.0, "seed " + seed + ": costs 0, 100, ..., 2400");
         assertArrayEquals(s.finalState().rng().key(), rest.finalState().rng().key(), "generator state");
+    }
+
+    /**
+     * The Gram form of the first layer (FirstLayer.GRAM, what AUTO picks for wide inputs) with momentum and L2:
+     * its carried W1·X, coefficients and W1(0) go through the checkpoint file ("gram:" entries of the update
+     * state), and the run resumed from disk equals the straight one bit for bit.
+     */
+    @Test
+    void aGramFormRunResumesFromDiskBitForBit() {
+        Matrix X = new NumpyRandom(21).randn(600, 30);
+        Matrix Y = new NumpyRandom(22).rand(1, 30).lessThan(0.5);
+        Trainer.Builder builder = Trainer.builder().learningRate(0.01).iterations(500).initializer(Initializer.HE).seed(3)
+                .costEvery(50).l2(0.2).updateRule(new Momentum()).firstLayer(FirstLayer.GRAM);
+        Network straight = Network.of(600, 6, 1);
+        TrainingResult s = builder.build().fit(straight, X, Y);
+
+        Path folder = dir.resolve("gram");
+        TrainingListener crashAt200 = new TrainingListener() {
+            @Override
+            public void onUpdate(TrainingEvent e) {
+                if (e.iteration() == 200) {
+                    e.requestStop();
+                }
+            }
+        };
+        CheckpointListener checkpoints = new CheckpointListener(folder, 200, List.of("no", "yes"), 1.0);
+        builder.listener(checkpoints).listener(crashAt200).build().fit(Network.of(600, 6, 1), X, Y);
+        Checkpoint c = Checkpoint.read(folder);
+        assertTrue(c.state().updateState().containsKey("gram:P"), c.state().updateState().keySet().toString());
+        Network resumed = c.model().network();
+        TrainingResult rest = new Trainer(c.model().settings(), List.of(), OutputGradient.A_MINUS_Y, c.updateRule())
+                .resume(resumed, X, Y, c.state());
+        assertEquals(straight.parameters(), resumed.parameters(), "parameters after 500 updates");
+        assertArrayEquals(s.costs(), rest.costs(), 0.0, "costs 0, 50, ..., 450");
     }
 
     @Test
