@@ -249,6 +249,12 @@ public final class Trainer {
                     "Trainer.resume: patience is %d but the state holds no best parameters (its run did not stop early); "
                             + "resume with the patience of the run that saved it (0)", patience));
         }
+        if (patience > 0 && watch.started() && state.iteration() - watch.bestEpoch() >= patience) {
+            throw new IllegalArgumentException(String.format(
+                    "Trainer.resume: the state's run stopped early at epoch %d, %d epochs after its best epoch %d (patience %d), "
+                            + "and its parameters are the best epoch's; nothing is left to train: use them, or start a new run with fit",
+                    state.iteration(), state.iteration() - watch.bestEpoch(), watch.bestEpoch(), patience));
+        }
         if (!watch.bestParameters().isEmpty() && !watch.bestParameters().keySet().equals(network.parameters().keySet())) {
             throw new IllegalArgumentException(String.format(
                     "Trainer.resume: the state's best parameters are %s but the network %s has %s",
