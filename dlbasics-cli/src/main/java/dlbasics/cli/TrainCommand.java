@@ -139,7 +139,11 @@ final class TrainCommand implements Callable<Integer> {
         if (validationSplit != null) {
             int m = loaded.train().size();
             int held = (int) Math.round(validationSplit * m);
-            if (!(validationSplit > 0 && validationSplit < 1) || held < 1 || held >= m) {
+            if (!(validationSplit > 0 && validationSplit < 1)) {
+                throw new ParameterException(spec.commandLine(), "--validation-split is " + validationSplit
+                        + "; give the share of the training examples to hold out, above 0 and below 1 (e.g. 0.2)");
+            }
+            if (held < 1 || held >= m) {
                 throw new ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
                         "--validation-split %s of %d training examples leaves %d for validation and %d for training; "
                                 + "both need at least one (e.g. 0.2)", validationSplit, m, held, m - held));
