@@ -16,7 +16,7 @@ import java.util.List;
  * accuracies. On a terminal it also redraws a bar under those lines after every epoch, at most ten
  * times a second, fitted to the terminal's width, and clears it at the end:
  * <pre>
- * [###########...................] epoch 1200/5000  cost 0.345678  accuracy 88.00 %  validation 87.50 %  1.2 s left
+ * [#######.......................] epoch 1200/5000  cost 0.345678  accuracy  88.00 %  validation  87.50 %    1.2 s left
  * </pre>
  */
 final class Progress implements TrainingListener {
@@ -117,7 +117,8 @@ final class Progress implements TrainingListener {
         long elapsed = e.elapsedNanos();
         int done = e.iteration() - start; // a resumed run's time left counts only its own epochs
         long left = done <= 0 ? -1 : elapsed * (e.totalIterations() - e.iteration()) / done;
-        out.print("\r" + bar(unit(e), e.iteration(), e.totalIterations(), lastCost, accuracy, validationAccuracy, left, width - 1));
+        String line = bar(unit(e), e.iteration(), e.totalIterations(), lastCost, accuracy, validationAccuracy, left, width - 1);
+        out.print("\r" + line + " ".repeat(width - 1 - line.length())); // blanks over a longer earlier line
         out.flush();
         barShown = true;
     }
@@ -132,7 +133,8 @@ final class Progress implements TrainingListener {
 
     /**
      * The bar's line, at most {@code columns} characters:
-     * {@code [#########.....] epoch 1200/2500  cost 0.345678  accuracy 88.00 %  validation 87.50 %  1.2 s left}.
+     * {@code [#########.....] epoch 1200/2500  cost 0.345678  accuracy  88.00 %  validation  87.50 %    1.2 s left},
+     * each field in a fixed width.
      * NaN values are left out (no accuracy without a validation set, no cost before the first); a narrow
      * terminal drops the validation, the accuracy and the cost, in that order, then shortens the bar.
      *
@@ -141,11 +143,13 @@ final class Progress implements TrainingListener {
     static String bar(String unit, int done, int total, double cost, double accuracy, double validationAccuracy, long leftNanos,
                       int columns) {
         List<String> fields = new ArrayList<>();
-        fields.add(unit + " " + done + "/" + total);
+        // fixed widths, so that the bar keeps its length from one draw to the next
+        String totalText = Integer.toString(total);
+        fields.add(unit + " " + " ".repeat(Math.max(0, totalText.length() - Integer.toString(done).length())) + done + "/" + totalText);
         fields.add(Double.isNaN(cost) ? null : "cost " + Format.cost(cost));
-        fields.add(Double.isNaN(accuracy) ? null : "accuracy " + Format.percent(accuracy));
-        fields.add(Double.isNaN(validationAccuracy) ? null : "validation " + Format.percent(validationAccuracy));
-        String left = (leftNanos < 0 ? "?" : Format.seconds(leftNanos)) + " left";
+        fields.add(Double.isNaN(accuracy) ? null : "accuracy " + percent(accuracy));
+        fields.add(Double.isNaN(validationAccuracy) ? null : "validation " + percent(validationAccuracy));
+        String left = String.format(java.util.Locale.ROOT, "%7s left", leftNanos < 0 ? "?" : remaining(leftNanos));
         for (int drop = 3; ; drop--) {
             String text = text(fields, left);
             int room = columns - text.length() - 3; // "[", "] "
@@ -159,6 +163,22 @@ final class Progress implements TrainingListener {
             }
             fields.set(drop, null);
         }
+    }
+
+    /** "12.3 s" under a minute, "33m 20s" under an hour, "2h 05m" beyond: at most 7 characters below 100 hours. */
+    static String remaining(long nanos) {
+        double seconds = nanos / 1e9;
+        if (seconds < 59.95) {
+            return Format.seconds(nanos);
+        }
+        long s = Math.round(seconds);
+        return s < 3600 ? String.format(java.util.Locale.ROOT, "%dm %02ds", s / 60, s % 60)
+                : String.format(java.util.Locale.ROOT, "%dh %02dm", s / 3600, s % 3600 / 60);
+    }
+
+    /** "  88.00 %": two decimals, right-aligned in 8 characters. */
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%6.2f %%", share * 100);
     }
 
     private static String text(List<String> fields, String left) {

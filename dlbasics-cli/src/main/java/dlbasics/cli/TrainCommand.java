@@ -233,7 +233,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             stdout.println(Json.write(summary));
         } else {
-            stdout.println("Final cost: " + Format.cost(finalCost) + " (after iteration " + trained.result().iterations() + ")");
+            stdout.println("Final cost: " + Format.cost(finalCost) + " (after " + (plan.settings().fullBatch() ? "iteration " : "epoch ")
+                    + trained.result().iterations() + ")");
             stdout.println("Train accuracy: " + Format.percent(trained.trainAccuracy()));
             if (validation != null) {
                 stdout.println("Validation accuracy: " + Format.percent(trained.network().accuracy(validation.X(), validation.Y()))

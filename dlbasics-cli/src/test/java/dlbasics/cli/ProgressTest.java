@@ -75,25 +75,30 @@ class ProgressTest {
             assertTrue(bars >= 2, "a bar and its clearing: " + s);
             assertTrue(s.endsWith("\r"), "cleared at the end");
             if (width == 120) {
-                assertTrue(s.matches("(?s).*\\r\\[#{30}] epoch 6/6  cost \\d\\.\\d{6}  accuracy [\\d.]+ %  validation [\\d.]+ %  "
-                        + "\\d+\\.\\d s left.*"), s);
+                assertTrue(s.matches("(?s).*\\r\\[#{30}] epoch 6/6  cost \\d\\.\\d{6}  accuracy [ \\d]{3}\\.\\d\\d %  validation [ \\d]{3}\\.\\d\\d %  "
+                        + " *\\d+\\.\\d s left.*"), s);
             }
         }
     }
 
     @Test
     void barRendering() {
-        assertEquals("[###############...............] epoch 5/10  cost 0.500000  accuracy 88 %  validation 87.5 %  2.0 s left",
+        assertEquals("[###############...............] epoch  5/10  cost 0.500000  accuracy  88.00 %  validation  87.50 %    2.0 s left",
                 Progress.bar("epoch", 5, 10, 0.5, 0.88, 0.875, 2_000_000_000L, 120));
-        assertEquals("[###############...............] iteration 5/10  cost 0.500000  2.0 s left",
+        assertEquals("[###############...............] iteration  5/10  cost 0.500000    2.0 s left",
                 Progress.bar("iteration", 5, 10, 0.5, Double.NaN, Double.NaN, 2_000_000_000L, 80));
-        assertEquals("[..............................] iteration 0/10  ? left",
+        assertEquals("[..............................] iteration  0/10        ? left",
                 Progress.bar("iteration", 0, 10, Double.NaN, Double.NaN, Double.NaN, -1, 80));
+        assertEquals(Progress.bar("epoch", 5, 5000, 0.5, 0.88, 0.875, 1, 120).length(),
+                Progress.bar("epoch", 4999, 5000, 0.5, 1, 0.875, 2_000_000_000_000L, 120).length(), "the same length all along");
+        assertEquals("33m 20s", Progress.remaining(2_000_000_000_000L));
+        assertEquals("2h 05m", Progress.remaining(7_500_000_000_000L));
+        assertEquals("59.9 s", Progress.remaining(59_900_000_000L));
         // narrow terminals: the validation, then the accuracy, then the cost go; then the bar shortens
-        assertEquals("[##########..........] epoch 5/10  cost 0.500000  2.0 s left",
+        assertEquals("[########.........] epoch  5/10  cost 0.500000    2.0 s left",
                 Progress.bar("epoch", 5, 10, 0.5, 0.88, 0.875, 2_000_000_000L, 60));
-        assertEquals("[#####......] epoch 5/10  2.0 s left", Progress.bar("epoch", 5, 10, 0.5, 0.88, 0.875, 2_000_000_000L, 36));
-        assertEquals("[#..] epoch 5/8  2.0 s left", Progress.bar("epoch", 5, 8, 0.5, 0.88, 0.875, 2_000_000_000L, 27));
-        assertEquals("epoch 5/10  2.0 s", Progress.bar("epoch", 5, 10, 0.5, 0.88, 0.875, 2_000_000_000L, 17));
+        assertEquals("[######......] epoch  5/10    2.0 s left", Progress.bar("epoch", 5, 10, 0.5, 0.88, 0.875, 2_000_000_000L, 40));
+        assertEquals("[#..] epoch 5/8    2.0 s left", Progress.bar("epoch", 5, 8, 0.5, 0.88, 0.875, 2_000_000_000L, 29));
+        assertEquals("epoch  5/10    2.0", Progress.bar("epoch", 5, 10, 0.5, 0.88, 0.875, 2_000_000_000L, 18));
     }
 }
