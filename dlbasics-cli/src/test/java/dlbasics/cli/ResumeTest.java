@@ -26,14 +26,6 @@ class ResumeTest {
     @TempDir
     Path dir;
 
-    private static String[] train(String[] options, String... more) {
-        String[] all = new String[options.length + more.length + 1];
-        all[0] = "train";
-        System.arraycopy(options, 0, all, 1, options.length);
-        System.arraycopy(more, 0, all, 1 + options.length, more.length);
-        return all;
-    }
-
     private static Cli.Result ok(String... args) {
         Cli.Result r = Cli.run(args);
         assertEquals(0, r.exitCode(), r.toString());
@@ -51,11 +43,11 @@ class ResumeTest {
     @Test
     void aModelFileContinuesAsAStraightRun() {
         Path straight = dir.resolve("straight");
-        ok(train(ADAM, "--epochs", "60", "--out", straight.toString()));
+        ok(Cli.train(ADAM, "--epochs", "60", "--out", straight.toString()));
         for (String format : new String[] {"safetensors", "npz"}) {
             Path first = dir.resolve("first-" + format);
             Path resumed = dir.resolve("resumed-" + format);
-            ok(train(ADAM, "--epochs", "24", "--format", format, "--out", first.toString()));
+            ok(Cli.train(ADAM, "--epochs", "24", "--format", format, "--out", first.toString()));
             Path file = first.resolve("model." + format);
             Checkpoint saved = Checkpoint.readFile(file);
             assertEquals("adam", saved.updateRule().name());
@@ -81,14 +73,14 @@ class ResumeTest {
     @Test
     void validationSplitAndPatienceResumeToTheSameStop() {
         Path straight = dir.resolve("straight");
-        String json = ok(train(EARLY, "--epochs", "3000", "--json", "--out", straight.toString())).out();
+        String json = ok(Cli.train(EARLY, "--epochs", "3000", "--json", "--out", straight.toString())).out();
         int best = number(json, "best_epoch");
         int stop = number(json, "iterations");
         assertTrue(json.contains("\"stopped_early\":true") && stop == best + 20 && best > 3, json);
 
         int at = best + 10; // after the best epoch, while the run waits for a better one
         Path first = dir.resolve("first");
-        Cli.Result a = ok(train(EARLY, "--epochs", Integer.toString(at), "--checkpoint-every", "3", "--out", first.toString()));
+        Cli.Result a = ok(Cli.train(EARLY, "--epochs", Integer.toString(at), "--checkpoint-every", "3", "--out", first.toString()));
         assertTrue(a.out().contains("(best epoch " + best + ")"), a.out());
         Path resumed = dir.resolve("resumed");
         Cli.Result r = ok("train", "--data", "moons", "--resume", first.toString(), "--epochs", "3000", "--validation-split", "0.85",
@@ -102,7 +94,7 @@ class ResumeTest {
     @Test
     void aValidatedRunResumesOnlyWithItsSplit() {
         Path first = dir.resolve("first");
-        ok(train(EARLY, "--epochs", "6", "--out", first.toString()));
+        ok(Cli.train(EARLY, "--epochs", "6", "--out", first.toString()));
         Cli.Result r = Cli.run("train", "--data", "moons", "--resume", first.toString(), "--epochs", "10");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().startsWith("dlbasics train: --resume: the run was trained with a validation split (best epoch "), r.err());
