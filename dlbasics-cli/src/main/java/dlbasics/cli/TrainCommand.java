@@ -314,6 +314,12 @@ final class TrainCommand implements Callable<Integer> {
                     "--resume: the run stops early (it keeps the best epoch's parameters, epoch %d so far); give the same --patience",
                     watch.bestEpoch()));
         }
+        if (patience != null && watch.started() && checkpoint.state().iteration() - watch.bestEpoch() >= patience) {
+            throw new IllegalArgumentException(String.format(
+                    "--resume: the run stopped early at epoch %d, %d epochs after its best epoch %d, and its model holds that "
+                            + "epoch's parameters; nothing is left to train (a larger --patience than %d would continue from them)",
+                    checkpoint.state().iteration(), checkpoint.state().iteration() - watch.bestEpoch(), watch.bestEpoch(), patience));
+        }
         if (!watch.started() && validationSplit != null && checkpoint.state().iteration() > 0) {
             throw new ParameterException(spec.commandLine(),
                     "--validation-split: the resumed run was trained without one; resume it without --validation-split");

@@ -89,6 +89,13 @@ class ResumeTest {
         assertTrue(r.out().contains("(best epoch " + best + ", stopped early)"), r.out());
         assertTrue(r.out().contains("Final cost: ") && r.out().contains("(after iteration " + stop + ")"), r.out());
         assertSameRun(straight.resolve("model.safetensors"), resumed.resolve("model.safetensors"), "restored best of " + stop);
+
+        Cli.Result again = Cli.run("train", "--data", "moons", "--resume", straight.toString(), "--epochs", "3000",
+                "--validation-split", "0.85", "--patience", "20");
+        assertEquals(1, again.exitCode(), again.toString());
+        assertEquals(String.format("dlbasics train: --resume: the run stopped early at epoch %d, 20 epochs after its best epoch %d, "
+                + "and its model holds that epoch's parameters; nothing is left to train (a larger --patience than 20 would "
+                + "continue from them)", stop, best), again.err().strip(), again.toString());
     }
 
     @Test
