@@ -116,13 +116,12 @@ final class Progress implements TrainingListener {
         lastDraw = now;
         long elapsed = e.elapsedNanos();
         int done = e.iteration() - start; // a resumed run's time left counts only its own epochs
-        long left = done <= 0 ? -1 : elapsed * (e.totalIterations() - e.iteration()) / done;
+        long left = done <= 0 ? -1 : (long) ((double) elapsed * (e.totalIterations() - e.iteration()) / done);
         String line = bar(unit(e), e.iteration(), e.totalIterations(), lastCost, accuracy, validationAccuracy, left, width - 1);
         out.print("\r" + line + " ".repeat(width - 1 - line.length())); // blanks over a longer earlier line
         out.flush();
         barShown = true;
     }
-
 
     private void clearBar() {
         if (barShown) {

@@ -213,7 +213,8 @@ final class TrainCommand implements Callable<Integer> {
         warnings.addAll(health);
         List<Path> written = List.of();
         if (out != null) {
-            written = validation == null ? Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots)
+            // a resumed run heard only its own epochs: its cost plot is the whole run's recorded costs
+            written = validation == null || checkpoint != null ? Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots)
                     : Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots, epochs.column("train_cost"),
                     epochs.column("validation_cost"));
             List<Path> keep = new ArrayList<>(written);
