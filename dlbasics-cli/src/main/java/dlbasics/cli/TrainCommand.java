@@ -41,6 +41,7 @@ import java.util.concurrent.Callable;
                 "  dlbasics train --data fashion-mnist --model deep --layers 256,128",
                 "  dlbasics train --data cat ... --out out/cat --checkpoint-every 500",
                 "  dlbasics train --data cat ... --out out/cat --resume out/cat",
+                "  dlbasics train --data moons --resume out/m/model.safetensors --epochs 5000",
                 "(TRAIN.h5 and TEST.h5: the course's train_catvnoncat.h5 and test_catvnoncat.h5)"})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
