@@ -36,7 +36,8 @@ final class Outputs {
     }
 
     /**
-     * Writes the model file and, unless {@code plots} is false, the pictures; returns the files written.
+     * Writes the model file (with the run's training state, so that it can be resumed, unless a
+     * standardisation is folded into it) and, unless {@code plots} is false, the pictures; returns the files written.
      * The folder was checked beforehand ({@link OutputFolder}).
      */
     static List<Path> write(Path out, Run run, DataSource.Loaded data, ModelFile.Format format, String title, boolean plots)
@@ -50,7 +51,11 @@ final class Outputs {
         List<Path> written = new ArrayList<>();
         Path modelFile = out.resolve("model" + format.extension());
         ModelColumns columns = data.columns();
-        ModelFile.write(model(run, data), columns, modelFile, format);
+        if (data.standardization() == null) { // the trained parameters: the file continues the run (train --resume FILE)
+            ModelFile.write(model(run, data), columns, run.result().finalState(), run.plan().rule(), modelFile, format);
+        } else { // W1, b1 take raw inputs now, no longer the parameters the update rule's state belongs to
+            ModelFile.write(model(run, data), columns, modelFile, format);
+        }
         written.add(modelFile);
         if (!plots) {
             return written;

@@ -46,6 +46,17 @@ record Run(Plan plan, Network network, TrainingResult result, double finalCost, 
         return scored(plan, network, result, data);
     }
 
+    /**
+     * As {@link #resume(Plan, Network, TrainingState, DataSource.Loaded, List)} for a run with a validation
+     * set: the state's early-stopping watch continues, so the run stops where the uninterrupted one stops.
+     */
+    static Run resume(Plan plan, Network network, TrainingState state, DataSource.Loaded data, List<TrainingListener> listeners,
+                      Dataset validation, int patience) {
+        TrainingResult result = new Trainer(plan.settings(), listeners, OutputGradient.A_MINUS_Y, plan.rule(), patience)
+                .resume(network, data.train(), validation, state);
+        return scored(plan, network, result, data);
+    }
+
     private static Run scored(Plan plan, Network network, TrainingResult result, DataSource.Loaded data) {
         double cost = network.loss().cost(network.predictProbabilities(data.train().X()), network.targets(data.train().Y()));
         double train = network.accuracy(data.train().X(), data.train().Y());

@@ -41,6 +41,7 @@ import java.util.concurrent.Callable;
                 "  dlbasics train --data fashion-mnist --model deep --layers 256,128",
                 "  dlbasics train --data cat ... --out out/cat --checkpoint-every 500",
                 "  dlbasics train --data cat ... --out out/cat --resume out/cat",
+                "  dlbasics train --data moons --resume out/m/model.safetensors --epochs 5000",
                 "(TRAIN.h5 and TEST.h5: the course's train_catvnoncat.h5 and test_catvnoncat.h5)"})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
@@ -78,9 +79,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Save a checkpoint (the model and the full training state) in --out every N iterations and at the end; written atomically")
     Integer checkpointEvery;
 
-    @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run checkpointed in DIR on the same data (give the same data options); its model, settings "
-                    + "and checkpoint interval apply, --iterations may raise the total")
+    @Option(names = "--resume", paramLabel = "DIR|FILE",
+            description = "Continue the run checkpointed in DIR (its checkpoint.safetensors, else its model file) or saved in the model "
+                    + "FILE, on the same data (give the same data options, --validation-split and --patience); its model, settings, "
+                    + "update rule state and checkpoint interval apply, --iterations or --epochs may raise the total")
     Path resume;
 
     @Option(names = "--validation-split", paramLabel = "SHARE",
@@ -115,12 +117,9 @@ final class TrainCommand implements Callable<Integer> {
             OutputFolder.checkWritable(out);
         }
         Checkpoint checkpoint = null;
-        if (resume != null) {
-            if (!Files.isRegularFile(resume.resolve(Checkpoint.FILE_NAME))) {
-                throw new IllegalArgumentException("no checkpoint in " + resume + " (no " + Checkpoint.FILE_NAME
-                        + "); --resume takes the --out folder of a run trained with --checkpoint-every N");
-            }
-            checkpoint = Checkpoint.read(resume);
+        Path resumeFile = resume == null ? null : resumeFile(resume);
+        if (resumeFile != null) {
+            checkpoint = Checkpoint.readFile(resumeFile);
         }
         DataSource.Loaded loaded = data.data.load(data, scaling.standardize);
         Plan plan = checkpoint == null ? Plan.of(model, loaded.kind())
@@ -135,14 +134,17 @@ final class TrainCommand implements Callable<Integer> {
                     ? "--patience needs --validation-split SHARE, the examples whose cost it watches"
                     : "--patience is " + patience + "; give 1 or more epochs");
         }
+        if (checkpoint != null) {
+            checkValidation(checkpoint);
+        }
         if (validationSplit != null) {
-            if (checkpoint != null) {
-                throw new ParameterException(spec.commandLine(), "--validation-split does not combine with --resume; "
-                        + "resume the run as it was checkpointed");
-            }
             int m = loaded.train().size();
             int held = (int) Math.round(validationSplit * m);
-            if (!(validationSplit > 0 && validationSplit < 1) || held < 1 || held >= m) {
+            if (!(validationSplit > 0 && validationSplit < 1)) {
+                throw new ParameterException(spec.commandLine(), "--validation-split is " + validationSplit
+                        + "; give the share of the training examples to hold out, above 0 and below 1 (e.g. 0.2)");
+            }
+            if (held < 1 || held >= m) {
                 throw new ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
                         "--validation-split %s of %d training examples leaves %d for validation and %d for training; "
                                 + "both need at least one (e.g. 0.2)", validationSplit, m, held, m - held));
@@ -170,16 +172,17 @@ final class TrainCommand implements Callable<Integer> {
             stdout.println("Data: " + loaded.description());
             stdout.println("Model: " + plan.describe(loaded.train().features(), classes));
             if (checkpoint != null) {
-                stdout.println("Resuming from " + resume.resolve(Checkpoint.FILE_NAME) + " at iteration " + checkpoint.state().iteration());
+                stdout.println("Resuming from " + resumeFile + " at " + (plan.settings().fullBatch() ? "iteration " : "epoch ")
+                        + checkpoint.state().iteration());
             }
             stdout.flush();
         }
         List<TrainingListener> listeners = new ArrayList<>();
         if (!json && !run.quiet) {
-            listeners.add(new Progress(stdout, parent.terminal, ""));
+            listeners.add(new Progress(stdout, parent.terminal, "", parent.terminal ? spec.usageMessage().width() : Progress.DEFAULT_WIDTH));
         }
         int every = checkpointEvery != null ? checkpointEvery : checkpoint != null ? checkpoint.every() : 0;
-        Path checkpointDir = out != null ? out : resume;
+        Path checkpointDir = out != null ? out : resumeFile != null ? resumeFile.toAbsolutePath().getParent() : null;
         CheckpointListener checkpoints = every > 0 ? new CheckpointListener(checkpointDir, every, loaded.classNames(), loaded.inputScale()) : null;
         if (checkpoints != null) {
             listeners.add(checkpoints);
@@ -196,6 +199,8 @@ final class TrainCommand implements Callable<Integer> {
             trained = checkpoint == null
                     ? validation != null ? Run.train(plan, loaded, listeners, validation, patience == null ? 0 : patience)
                     : Run.train(plan, loaded, listeners)
+                    : validation != null ? Run.resume(plan, checkpoint.model().network(), checkpoint.state(), loaded, listeners, validation,
+                    patience == null ? 0 : patience)
                     : Run.resume(plan, checkpoint.model().network(), checkpoint.state(), loaded, listeners);
         } catch (OutOfMemoryError e) {
             throw new IllegalStateException(Memory.outOfMemory());
@@ -209,7 +214,8 @@ final class TrainCommand implements Callable<Integer> {
         warnings.addAll(health);
         List<Path> written = List.of();
         if (out != null) {
-            written = validation == null ? Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots)
+            // a resumed run heard only its own epochs: its cost plot is the whole run's recorded costs
+            written = validation == null || checkpoint != null ? Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots)
                     : Outputs.write(out, trained, loaded, fileFormat, plan.title(), !noPlots, epochs.column("train_cost"),
                     epochs.column("validation_cost"));
             List<Path> keep = new ArrayList<>(written);
@@ -229,7 +235,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             stdout.println(Json.write(summary));
         } else {
-            stdout.println("Final cost: " + Format.cost(finalCost) + " (after iteration " + trained.result().iterations() + ")");
+            stdout.println("Final cost: " + Format.cost(finalCost) + " (after " + (plan.settings().fullBatch() ? "iteration " : "epoch ")
+                    + trained.result().iterations() + ")");
             stdout.println("Train accuracy: " + Format.percent(trained.trainAccuracy()));
             if (validation != null) {
                 stdout.println("Validation accuracy: " + Format.percent(trained.network().accuracy(validation.X(), validation.Y()))
@@ -269,12 +276,55 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Resuming the run checkpointed in --out itself continues that run, so its files may be replaced. */
+    /** Resuming the run checkpointed or saved in --out itself continues that run, so its files may be replaced. */
     private boolean resumesInPlace() {
         try {
-            return resume != null && Files.isDirectory(resume) && Files.isSameFile(resume, out);
+            Path folder = resume == null ? null : Files.isDirectory(resume) ? resume : resume.toAbsolutePath().getParent();
+            return folder != null && Files.isDirectory(folder) && Files.isSameFile(folder, out);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** What --resume names: a folder's checkpoint, else its model file; or a file itself. */
+    private static Path resumeFile(Path resume) {
+        if (Files.isRegularFile(resume)) {
+            return resume;
+        }
+        if (Files.isDirectory(resume)) {
+            for (String name : List.of(Checkpoint.FILE_NAME, "model" + ModelFile.Format.SAFETENSORS.extension(),
+                    "model" + ModelFile.Format.NPZ.extension())) {
+                if (Files.isRegularFile(resume.resolve(name))) {
+                    return resume.resolve(name);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no checkpoint in " + resume + " (no " + Checkpoint.FILE_NAME + " or model file); --resume "
+                + "takes the --out folder of a run (trained with --checkpoint-every N to resume after a crash) or its model file");
+    }
+
+    /** A run with a validation set resumes only with one (the same split), and one without only without. */
+    private void checkValidation(Checkpoint checkpoint) {
+        var watch = checkpoint.state().earlyStopping();
+        if (watch.started() && validationSplit == null) {
+            throw new ParameterException(spec.commandLine(), String.format(
+                    "--resume: the run was trained with a validation split (best epoch %d so far); give the same --validation-split%s",
+                    watch.bestEpoch(), watch.bestParameters().isEmpty() ? "" : " and --patience"));
+        }
+        if (!watch.bestParameters().isEmpty() && patience == null) {
+            throw new ParameterException(spec.commandLine(), String.format(
+                    "--resume: the run stops early (it keeps the best epoch's parameters, epoch %d so far); give the same --patience",
+                    watch.bestEpoch()));
+        }
+        if (patience != null && watch.started() && checkpoint.state().iteration() - watch.bestEpoch() >= patience) {
+            throw new IllegalArgumentException(String.format(
+                    "--resume: the run stopped early at epoch %d, %d epochs after its best epoch %d, and its model holds that "
+                            + "epoch's parameters; nothing is left to train (a larger --patience than %d would continue from them)",
+                    checkpoint.state().iteration(), checkpoint.state().iteration() - watch.bestEpoch(), watch.bestEpoch(), patience));
+        }
+        if (!watch.started() && validationSplit != null && checkpoint.state().iteration() > 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--validation-split: the resumed run was trained without one; resume it without --validation-split");
         }
     }
 

@@ -56,9 +56,9 @@ class CheckpointResumeTest {
         Path straight = dir.resolve("straight");
         Path first = dir.resolve("first");
         Path resumed = dir.resolve("resumed");
-        Cli.Result a = Cli.run(concat(options, "--epochs", "60", "--out", straight.toString()));
+        Cli.Result a = Cli.run(Cli.train(options, "--epochs", "60", "--out", straight.toString()));
         assertEquals(0, a.exitCode(), a.toString());
-        Cli.Result b = Cli.run(concat(options, "--epochs", "24", "--checkpoint-every", "8", "--out", first.toString()));
+        Cli.Result b = Cli.run(Cli.train(options, "--epochs", "24", "--checkpoint-every", "8", "--out", first.toString()));
         assertEquals(0, b.exitCode(), b.toString());
         Checkpoint saved = Checkpoint.read(first);
         assertEquals("adam", saved.updateRule().name());
@@ -71,14 +71,6 @@ class CheckpointResumeTest {
         assertEquals(x.network().parameters(), y.network().parameters(), "60 straight vs 24 + resume + 36");
         assertArrayEquals(x.costs(), y.costs());
         assertEquals(x.settings(), y.settings(), "the model file keeps batch size, L2, keep probability and decay");
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = new String[a.length + b.length + 1];
-        all[0] = "train";
-        System.arraycopy(a, 0, all, 1, a.length);
-        System.arraycopy(b, 0, all, 1 + a.length, b.length);
-        return all;
     }
 
     @Test

@@ -36,6 +36,15 @@ final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** {@code train}, then {@code options}, then {@code more}: one argument list from a fixed set of options and a run's own. */
+    static String[] train(String[] options, String... more) {
+        String[] all = new String[options.length + more.length + 1];
+        all[0] = "train";
+        System.arraycopy(options, 0, all, 1, options.length);
+        System.arraycopy(more, 0, all, 1 + options.length, more.length);
+        return all;
+    }
+
     /** The course's shared folder (surefire sets dlbasics.shared). */
     static Path shared() {
         return Path.of(System.getProperty("dlbasics.shared", "../../shared"));

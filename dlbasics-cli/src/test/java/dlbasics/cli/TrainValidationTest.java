@@ -53,7 +53,7 @@ class TrainValidationTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "--validation-split 1|--validation-split 1.0 of 200 training examples leaves 200 for validation and 0 for training; both need at least one (e.g. 0.2)",
+            "--validation-split 1|--validation-split is 1.0; give the share of the training examples to hold out, above 0 and below 1 (e.g. 0.2)",
             "--validation-split 0.001|--validation-split 0.001 of 200 training examples leaves 0 for validation and 200 for training; both need at least one (e.g. 0.2)",
             "--patience 5|--patience needs --validation-split SHARE, the examples whose cost it watches"})
     void badValuesExit2(String options, String message) {

@@ -175,7 +175,7 @@ public final class Trainer {
         checkBatchSize("Trainer.fit", X);
         NumpyRandom rng = new NumpyRandom(settings.seed());
         network.initialize(settings.initializer(), rng);
-        return run(network, X, Y, 0, new double[0], rng, null, null, null);
+        return run(network, X, Y, 0, new double[0], rng, null, null, null, TrainingState.EarlyStopping.NONE);
     }
 
     /** Epochs without a lower validation cost before the run stops (0: never). */
@@ -200,7 +200,7 @@ public final class Trainer {
         checkData("Trainer.fit (validation set)", network, XVal, YVal);
         NumpyRandom rng = new NumpyRandom(settings.seed());
         network.initialize(settings.initializer(), rng);
-        return run(network, X, Y, 0, new double[0], rng, null, XVal, YVal);
+        return run(network, X, Y, 0, new double[0], rng, null, XVal, YVal, TrainingState.EarlyStopping.NONE);
     }
 
     /** {@link #resume(Network, Matrix, Matrix, TrainingState)} on a data set's X and Y. */
@@ -218,30 +218,85 @@ public final class Trainer {
      * @param network the network holding the parameters at {@code state.iteration()}
      * @param X       inputs, {@code n[0] x m}
      * @param Y       labels, {@code 1 x m}
-     * @param state   where the earlier run stood (e.g. {@link TrainingResult#finalState()})
+     * @param state   where the earlier run stood (e.g. {@link TrainingResult#finalState()}), from a run without a validation set
      */
     public TrainingResult resume(Network network, Matrix X, Matrix Y, TrainingState state) {
-        checkData("Trainer.resume", network, X, Y);
-        checkBatchSize("Trainer.resume", X);
+        NumpyRandom rng = resumable("Trainer.resume", network, X, Y, state);
+        if (state.earlyStopping().started()) {
+            throw new IllegalArgumentException(String.format(
+                    "Trainer.resume: the state comes from a run with a validation set (best epoch %d); pass that validation set "
+                            + "too, resume(network, X, Y, XVal, YVal, state), so that its watch continues",
+                    state.earlyStopping().bestEpoch()));
+        }
+        return run(network, X, Y, state.iteration(), state.costs(), rng, state.updateState(), null, null, TrainingState.EarlyStopping.NONE);
+    }
+
+    /** {@link #resume(Network, Matrix, Matrix, Matrix, Matrix, TrainingState)} on data sets. */
+    public TrainingResult resume(Network network, Dataset train, Dataset validation, TrainingState state) {
+        return resume(network, train.X(), train.Y(), validation.X(), validation.Y(), state);
+    }
+
+    /**
+     * Continues a run with a validation set ({@link #fit(Network, Matrix, Matrix, Matrix, Matrix)}) from
+     * {@code state}, its early-stopping watch included (best validation cost, best epoch, best
+     * parameters): with the same validation set and patience, it stops where the uninterrupted run
+     * stops, with the same restored parameters, bit for bit.
+     *
+     * @param XVal  the validation inputs, {@code n[0] x v}, the same examples as before
+     * @param YVal  the validation labels, {@code 1 x v}
+     * @param state where the earlier run stood, from a run with this validation set (or at iteration 0)
+     */
+    public TrainingResult resume(Network network, Matrix X, Matrix Y, Matrix XVal, Matrix YVal, TrainingState state) {
+        NumpyRandom rng = resumable("Trainer.resume", network, X, Y, state);
+        checkData("Trainer.resume (validation set)", network, XVal, YVal);
+        TrainingState.EarlyStopping watch = state.earlyStopping();
+        if (state.iteration() > 0 && !watch.started()) {
+            throw new IllegalArgumentException(String.format(
+                    "Trainer.resume: the state at iteration %d comes from a run without a validation set; resume it with "
+                            + "resume(network, X, Y, state), or start a validated run with fit", state.iteration()));
+        }
+        if (patience > 0 && watch.started() && watch.bestParameters().isEmpty()) {
+            throw new IllegalArgumentException(String.format(
+                    "Trainer.resume: patience is %d but the state holds no best parameters (its run did not stop early); "
+                            + "resume with the patience of the run that saved it (0)", patience));
+        }
+        if (patience > 0 && watch.started() && state.iteration() - watch.bestEpoch() >= patience) {
+            throw new IllegalArgumentException(String.format(
+                    "Trainer.resume: the state's run stopped early at epoch %d, %d epochs after its best epoch %d (patience %d), "
+                            + "and its parameters are the best epoch's; nothing is left to train: use them, or start a new run with fit",
+                    state.iteration(), state.iteration() - watch.bestEpoch(), watch.bestEpoch(), patience));
+        }
+        if (!watch.bestParameters().isEmpty() && !watch.bestParameters().keySet().equals(network.parameters().keySet())) {
+            throw new IllegalArgumentException(String.format(
+                    "Trainer.resume: the state's best parameters are %s but the network %s has %s",
+                    watch.bestParameters().keySet(), Arrays.toString(network.layerDims()), network.parameters().keySet()));
+        }
+        return run(network, X, Y, state.iteration(), state.costs(), rng, state.updateState(), XVal, YVal, watch);
+    }
+
+    /** Checks a resume's data and state; the generator at the state's position. */
+    private NumpyRandom resumable(String op, Network network, Matrix X, Matrix Y, TrainingState state) {
+        checkData(op, network, X, Y);
+        checkBatchSize(op, X);
         if (state == null) {
-            throw new IllegalArgumentException("Trainer.resume: state is null; pass the TrainingState of the run to continue, or call fit");
+            throw new IllegalArgumentException(op + ": state is null; pass the TrainingState of the run to continue, or call fit");
         }
         if (state.iteration() > settings.iterations()) {
             throw new IllegalArgumentException(String.format(
-                    "Trainer.resume: the state is at iteration %d but the settings stop at %d; iterations counts "
+                    "%s: the state is at iteration %d but the settings stop at %d; iterations counts "
                             + "updates from the very start, so set iterations to %d or more",
-                    state.iteration(), settings.iterations(), state.iteration()));
+                    op, state.iteration(), settings.iterations(), state.iteration()));
         }
         int expected = recordedBefore(state.iteration());
         if (state.costs().length != expected) {
             throw new IllegalArgumentException(String.format(
-                    "Trainer.resume: the state holds %d costs at iteration %d, but costEvery=%d records %d by then; "
+                    "%s: the state holds %d costs at iteration %d, but costEvery=%d records %d by then; "
                             + "resume with the costEvery of the run that made the state",
-                    state.costs().length, state.iteration(), settings.costEvery(), expected));
+                    op, state.costs().length, state.iteration(), settings.costEvery(), expected));
         }
         NumpyRandom rng = new NumpyRandom(0);
         rng.setState(state.rng());
-        return run(network, X, Y, state.iteration(), state.costs(), rng, state.updateState(), null, null);
+        return rng;
     }
 
     /** The number of costs recorded in iterations 0 .. i-1: those with index divisible by costEvery. */
@@ -278,7 +333,7 @@ public final class Trainer {
     }
 
     private TrainingResult run(Network network, Matrix X, Matrix Y, int start, double[] earlierCosts, NumpyRandom rng,
-                               Map<String, Matrix> ruleState, Matrix XVal, Matrix YVal) {
+                               Map<String, Matrix> ruleState, Matrix XVal, Matrix YVal, TrainingState.EarlyStopping watch) {
         long startNanos = System.nanoTime();
         int total = settings.iterations();
         int costEvery = settings.costEvery();
@@ -304,15 +359,21 @@ public final class Trainer {
         TrainingEvent event = new TrainingEvent(settings, network, costs, rng, updateRule, update, startNanos);
         event.carryFirstLayer(gram);
         event.moveTo(start, Double.NaN);
+        // with a validation set: its pass (no dropout, no L2 term), and the best parameters so far, allocated once
+        Propagation validation = validating ? new Propagation(network, XVal, YVal, outputGradient, true, 0.0, 1.0) : null;
+        Network best = validating && patience > 0 ? network.copy() : null;
+        double bestCost = watch.bestCost(); // a resumed run continues the watch it was saved with
+        int bestEpoch = watch.bestEpoch();
+        if (best != null && !watch.bestParameters().isEmpty()) {
+            setParameters(best, watch.bestParameters());
+        }
+        if (validating) {
+            event.watchValidation(watch, best);
+        }
         TrainingListener[] heard = listeners.toArray(new TrainingListener[0]); // indexed below: no iterator per iteration
         for (TrainingListener l : heard) {
             l.onStart(event);
         }
-        // with a validation set: its pass (no dropout, no L2 term), and the best parameters so far, allocated once
-        Propagation validation = validating ? new Propagation(network, XVal, YVal, outputGradient, true, 0.0, 1.0) : null;
-        Network best = validating && patience > 0 ? network.copy() : null;
-        double bestCost = Double.POSITIVE_INFINITY;
-        int bestEpoch = -1;
         boolean early = false;
         int i = start;
         while (i < total && !event.stopRequested()) {
@@ -373,7 +434,8 @@ public final class Trainer {
                         copyParameters(network, best);
                     }
                 }
-                event.epochEnded(cost, (double) correct / m, validationCost, (double) validation.correct() / YVal.cols(), bestEpoch);
+                event.epochEnded(cost, (double) correct / m, validationCost, (double) validation.correct() / YVal.cols(), bestEpoch,
+                        bestCost);
                 for (int k = 0; k < heard.length; k++) {
                     heard[k].onEpoch(event);
                 }
@@ -396,7 +458,7 @@ public final class Trainer {
             finalState.putAll(copy(gram.state()));
         }
         TrainingResult result = new TrainingResult(recorded, i, stopped, System.nanoTime() - startNanos, settings,
-                new TrainingState(i, recorded, rng.state(), finalState));
+                new TrainingState(i, recorded, rng.state(), finalState, event.earlyStopping()));
         for (TrainingListener l : heard) {
             l.onEnd(result);
         }
@@ -429,6 +491,13 @@ public final class Trainer {
         for (int l = 1; l <= from.numLayers(); l++) {
             to.W(l).setTo(from.W(l));
             to.b(l).setTo(from.b(l));
+        }
+    }
+
+    private static void setParameters(Network to, Map<String, Matrix> parameters) {
+        for (int l = 1; l <= to.numLayers(); l++) {
+            to.W(l).setTo(parameters.get("W" + l));
+            to.b(l).setTo(parameters.get("b" + l));
         }
     }
 

@@ -28,6 +28,9 @@ public final class TrainingEvent {
     private double validationAccuracy = Double.NaN;
     private int bestEpoch = -1;
     private GramFirstLayer gram;
+    private double bestCost = Double.POSITIVE_INFINITY;
+    private boolean validating;
+    private Network best;
 
     TrainingEvent(TrainingSettings settings, Network network, CostHistory costs, NumpyRandom rng, UpdateRule rule,
                   UpdateRule.Run update, long startNanos) {
@@ -52,12 +55,30 @@ public final class TrainingEvent {
     }
 
     /** Sets the epoch's metrics before {@code onEpoch}. */
-    void epochEnded(double trainCost, double trainAccuracy, double validationCost, double validationAccuracy, int bestEpoch) {
+    void epochEnded(double trainCost, double trainAccuracy, double validationCost, double validationAccuracy, int bestEpoch,
+                    double bestCost) {
         this.trainCost = trainCost;
         this.trainAccuracy = trainAccuracy;
         this.validationCost = validationCost;
         this.validationAccuracy = validationAccuracy;
         this.bestEpoch = bestEpoch;
+        this.bestCost = bestCost;
+    }
+
+    /**
+     * A run with a validation set: {@link #state()} carries its early-stopping watch, starting from
+     * {@code watch}; {@code best} holds the best epoch's parameters (null without early stopping).
+     */
+    void watchValidation(TrainingState.EarlyStopping watch, Network best) {
+        this.validating = true;
+        this.bestEpoch = watch.bestEpoch();
+        this.bestCost = watch.bestCost();
+        this.best = best;
+    }
+
+    /** True when the run measures a validation set after every epoch (then {@code onEpoch} is called). */
+    public boolean validating() {
+        return validating;
     }
 
     /**
@@ -132,18 +153,27 @@ public final class TrainingEvent {
     }
 
     /**
-     * A snapshot of where the run stands: {@link #iteration()}, the costs recorded so far and the
-     * generator's and the update rule's state. With a copy of the parameters it is a checkpoint that
-     * {@link Trainer#resume} continues bit for bit.
+     * A snapshot of where the run stands: {@link #iteration()}, the costs recorded so far, the
+     * generator's and the update rule's state and, with a validation set, the early-stopping watch
+     * (take it in {@code onEpoch}, once the epoch is validated). With a copy of the parameters it is a
+     * checkpoint that {@link Trainer#resume} continues bit for bit.
      */
     public TrainingState state() {
         if (gram == null) {
-            return new TrainingState(iteration, costs.toArray(), rng.state(), update.state());
+            return new TrainingState(iteration, costs.toArray(), rng.state(), update.state(), earlyStopping());
         }
         gram.materialize(); // momentum's vdW1 in the rule's state
         Map<String, Matrix> all = new LinkedHashMap<>(update.state());
         all.putAll(gram.state());
-        return new TrainingState(iteration, costs.toArray(), rng.state(), all);
+        return new TrainingState(iteration, costs.toArray(), rng.state(), all, earlyStopping());
+    }
+
+    /** The early-stopping watch as it stands (NONE without a validation set). */
+    TrainingState.EarlyStopping earlyStopping() {
+        if (!validating || bestEpoch < 0) {
+            return TrainingState.EarlyStopping.NONE;
+        }
+        return new TrainingState.EarlyStopping(bestCost, bestEpoch, best == null ? java.util.Map.of() : best.parameters());
     }
 
     /** Ends training after the current iteration; the result then says {@code stopped() == true}. */

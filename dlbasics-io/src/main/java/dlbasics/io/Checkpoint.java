@@ -36,12 +36,20 @@ import java.util.Map;
  * "update_rule": {"name": "adam", "settings": {"beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}},
  * "update_state": {"vdW1": {"rows": 5, "cols": 2, "data": [...]}, ..., "t": {"rows": 1, "cols": 1, "data": [60.0]}}
  * </pre>
+ * A run with a validation set adds its early-stopping watch (the best parameters only with a patience):
+ * <pre>
+ * "early_stopping": {"best_cost": 0.31, "best_epoch": 12, "best_parameters": {"W1": {"rows": 5, "cols": 2, "data": [...]}, ...}}
+ * </pre>
  * (doubles are written in Java's shortest round-trip form, so the state is read back bit for bit) Model and state are one file
  * so that one atomic rename replaces both: a crash leaves the previous checkpoint, never a model from
  * one iteration beside a state from another.
  *
  * A third key, {@code checkpoint_every}, keeps the interval the run was checkpointed at, so that a
  * resumed run keeps checkpointing at it.
+ *
+ * <p>A model file written with its training state ({@link ModelFile#write(TrainedModel, ModelColumns, TrainingState,
+ * UpdateRule, Path, ModelFile.Format)}, as {@code train --out} does) holds the same {@code training_state} key:
+ * {@link #readFile} reads either.
  *
  * @param model the model at {@code state.iteration()}; its costs are the state's costs
  * @param state where the run stood
@@ -105,6 +113,21 @@ public record Checkpoint(TrainedModel model, TrainingState state, int every, Upd
             throw new IllegalArgumentException("Checkpoint.read: no checkpoint in " + dir.toAbsolutePath()
                     + " (expected " + FILE_NAME + "); train with a CheckpointListener (train --checkpoint-every N --out DIR) first");
         }
+        return readFile(file);
+    }
+
+    /**
+     * Reads a checkpoint file, or a model file saved with its training state (either format), as a
+     * checkpoint to resume from.
+     *
+     * @throws IllegalArgumentException naming the file if it is missing, damaged or holds no training state
+     *                                  (a model file written without one, e.g. by older versions)
+     */
+    public static Checkpoint readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("Checkpoint.readFile: file not found: " + file.toAbsolutePath()
+                    + "; give a checkpoint.safetensors or a model file written by train --out");
+        }
         if (!Files.isReadable(file)) {
             throw new UncheckedIOException(new IOException("Checkpoint.read: " + file.toAbsolutePath()
                     + " is not readable; check its permissions"));
@@ -113,8 +136,9 @@ public record Checkpoint(TrainedModel model, TrainingState state, int every, Upd
         TrainedModel model = ModelFile.toModel(file, stored);
         String json = stored.metadata().get(STATE_KEY);
         if (json == null) {
-            throw StoredModel.broken(file, "no %s in the metadata; this is a model file, not a checkpoint "
-                    + "(a model cannot be resumed without the generator state)", STATE_KEY);
+            throw StoredModel.broken(file, "no %s in the metadata: the model was saved without its training state "
+                    + "(by an older dlbasics, or with its standardisation folded into the first layer), so it cannot be "
+                    + "resumed; train with --checkpoint-every N to keep a resumable checkpoint", STATE_KEY);
         }
         TrainingState state = decode(file, json);
         if (state.iteration() > model.settings().iterations()) {
@@ -161,16 +185,14 @@ public record Checkpoint(TrainedModel model, TrainingState state, int every, Upd
             u.put("name", rule.name());
             ObjectNode settings = u.putObject("settings");
             new java.util.TreeMap<>(rule.hyperparameters()).forEach(settings::put);
-            ObjectNode st = root.putObject("update_state");
-            state.updateState().forEach((name, m) -> {
-                ObjectNode e = st.putObject(name);
-                e.put("rows", m.rows());
-                e.put("cols", m.cols());
-                ArrayNode data = e.putArray("data");
-                for (double v : m.data()) {
-                    data.add(v);
-                }
-            });
+            putMatrices(root.putObject("update_state"), state.updateState());
+        }
+        TrainingState.EarlyStopping watch = state.earlyStopping();
+        if (watch.started()) {
+            ObjectNode w = root.putObject("early_stopping");
+            w.put("best_cost", watch.bestCost());
+            w.put("best_epoch", watch.bestEpoch());
+            putMatrices(w.putObject("best_parameters"), watch.bestParameters());
         }
         try {
             return SafetensorsFormat.JSON.writeValueAsString(root);
@@ -217,30 +239,19 @@ public record Checkpoint(TrainedModel model, TrainingState state, int every, Upd
                 throw new IllegalArgumentException("rng needs a whole pos, a boolean has_gauss and a number gauss");
             }
             NumpyRandom.State state = new NumpyRandom.State(words, pos.intValue(), hasGauss.booleanValue(), gauss.doubleValue());
-            Map<String, Matrix> updateState = new LinkedHashMap<>();
-            JsonNode st = root.get("update_state");
-            if (st != null) {
-                Iterator<Map.Entry<String, JsonNode>> fields = st.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> e = fields.next();
-                    JsonNode rows = field(e.getValue(), "rows");
-                    JsonNode cols = field(e.getValue(), "cols");
-                    JsonNode data = field(e.getValue(), "data");
-                    if (!rows.canConvertToInt() || !cols.canConvertToInt() || !data.isArray()
-                            || data.size() != (long) rows.intValue() * cols.intValue()) {
-                        throw new IllegalArgumentException("update_state." + e.getKey() + " needs rows, cols and rows x cols numbers");
-                    }
-                    double[] values = new double[data.size()];
-                    for (int i = 0; i < values.length; i++) {
-                        if (!data.get(i).isNumber()) {
-                            throw new IllegalArgumentException("update_state." + e.getKey() + " holds " + data.get(i) + ", not a number");
-                        }
-                        values[i] = data.get(i).doubleValue();
-                    }
-                    updateState.put(e.getKey(), Matrix.wrap(rows.intValue(), cols.intValue(), values));
+            Map<String, Matrix> updateState = matrices("update_state", root.get("update_state"));
+            TrainingState.EarlyStopping watch = TrainingState.EarlyStopping.NONE;
+            JsonNode w = root.get("early_stopping");
+            if (w != null) {
+                JsonNode bestCost = field(w, "best_cost");
+                JsonNode bestEpoch = field(w, "best_epoch");
+                if (!bestCost.isNumber() || !bestEpoch.isIntegralNumber() || !bestEpoch.canConvertToInt()) {
+                    throw new IllegalArgumentException("early_stopping needs a number best_cost and a whole best_epoch");
                 }
+                watch = new TrainingState.EarlyStopping(bestCost.doubleValue(), bestEpoch.intValue(),
+                        matrices("early_stopping.best_parameters", w.get("best_parameters")));
             }
-            return new TrainingState(iteration.intValue(), costs, state, updateState);
+            return new TrainingState(iteration.intValue(), costs, state, updateState, watch);
         } catch (IllegalArgumentException e) {
             throw StoredModel.broken(file, "training_state is damaged: %s", e.getMessage());
         }
@@ -262,6 +273,47 @@ public record Checkpoint(TrainedModel model, TrainingState state, int every, Upd
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw StoredModel.broken(file, "training_state.update_rule is damaged: %s", e.getMessage());
         }
+    }
+
+    /** Writes each matrix as {"rows": r, "cols": c, "data": [C order]}. */
+    private static void putMatrices(ObjectNode into, Map<String, Matrix> matrices) {
+        matrices.forEach((name, m) -> {
+            ObjectNode e = into.putObject(name);
+            e.put("rows", m.rows());
+            e.put("cols", m.cols());
+            ArrayNode data = e.putArray("data");
+            for (double v : m.data()) {
+                data.add(v);
+            }
+        });
+    }
+
+    /** The matrices {@link #putMatrices} wrote (empty when {@code node} is null). */
+    private static Map<String, Matrix> matrices(String key, JsonNode node) {
+        Map<String, Matrix> matrices = new LinkedHashMap<>();
+        if (node == null) {
+            return matrices;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            JsonNode rows = field(e.getValue(), "rows");
+            JsonNode cols = field(e.getValue(), "cols");
+            JsonNode data = field(e.getValue(), "data");
+            if (!rows.canConvertToInt() || !cols.canConvertToInt() || rows.intValue() < 0 || cols.intValue() < 0 || !data.isArray()
+                    || data.size() != (long) rows.intValue() * cols.intValue()) {
+                throw new IllegalArgumentException(key + "." + e.getKey() + " needs rows, cols and rows x cols numbers");
+            }
+            double[] values = new double[data.size()];
+            for (int i = 0; i < values.length; i++) {
+                if (!data.get(i).isNumber()) {
+                    throw new IllegalArgumentException(key + "." + e.getKey() + " holds " + data.get(i) + ", not a number");
+                }
+                values[i] = data.get(i).doubleValue();
+            }
+            matrices.put(e.getKey(), Matrix.wrap(rows.intValue(), cols.intValue(), values));
+        }
+        return matrices;
     }
 
     private static JsonNode field(JsonNode node, String name) {

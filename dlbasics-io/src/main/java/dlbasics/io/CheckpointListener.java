@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Saves a {@link Checkpoint} in a folder every {@code every} updates (iterations every, 2·every, ...)
+ * Saves a {@link Checkpoint} in a folder every {@code every} updates (iterations every, 2·every, ...;
+ * with a validation set, after those epochs' validation, so that it holds the early-stopping watch)
  * and once more when the run ends, so that {@code Trainer.resume} can continue after a crash or a stop:
  * <pre>
  * trainer = Trainer.builder()....listener(new CheckpointListener(dir, 1000, classNames, 1 / 255.0)).build();
@@ -56,17 +57,27 @@ public final class CheckpointListener implements TrainingListener {
         startIteration = e.iteration();
     }
 
+    /** Without a validation set: after every {@code every} updates. */
     @Override
     public void onUpdate(TrainingEvent e) {
+        if (!e.validating() && e.iteration() % every == 0) {
+            save(e.state(), e);
+        }
+    }
+
+    /** With a validation set: once the epoch is validated, so that the checkpoint holds its early-stopping watch. */
+    @Override
+    public void onEpoch(TrainingEvent e) {
         if (e.iteration() % every == 0) {
             save(e.state(), e);
         }
     }
 
+    /** The run's last state; also when the run stopped at an epoch already written (early stopping restores the best parameters). */
     @Override
     public void onEnd(TrainingResult r) {
         int end = r.finalState().iteration();
-        if (network != null && end != lastWritten && end != startIteration) {
+        if (network != null && (end != lastWritten || r.stopped()) && end != startIteration) {
             TrainingState state = r.finalState();
             write(state, new TrainedModel(network, classNames, inputScale, r.settings(), state.costs()));
         }

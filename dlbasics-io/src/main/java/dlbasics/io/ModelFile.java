@@ -3,6 +3,8 @@ package dlbasics.io;
 import dlbasics.matrix.Matrix;
 import dlbasics.model.Network;
 import dlbasics.model.TrainedModel;
+import dlbasics.model.TrainingState;
+import dlbasics.model.UpdateRule;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,13 +82,39 @@ public final class ModelFile {
      * none), atomically, so that readers match input columns by name.
      */
     public static void write(TrainedModel model, ModelColumns columns, Path path, Format format) {
+        writeStored(stored(model, columns), path, format);
+    }
+
+    /**
+     * Writes {@code model} with its columns (null for none) and the training state it ended in: the
+     * iteration, costs, generator, the update rule {@code rule} with its state (Adam's moments and step
+     * count, momentum's velocity, RMSprop's squares) and the early-stopping watch, in the metadata key
+     * {@code training_state} as a {@link Checkpoint} stores it, so that training continues from the file
+     * bit for bit ({@link Checkpoint#readFile}, {@code train --resume FILE}). {@code model}'s parameters
+     * must be the trained ones (not with a standardisation folded in).
+     */
+    public static void write(TrainedModel model, ModelColumns columns, TrainingState state, UpdateRule rule, Path path, Format format) {
+        if (state == null || rule == null) {
+            throw new IllegalArgumentException("ModelFile.write: state and rule must not be null; use write(model, columns, path, format) "
+                    + "for a model without its training state");
+        }
+        if (!java.util.Arrays.equals(state.costs(), model.costs())) {
+            throw new IllegalArgumentException(String.format("ModelFile.write: the model holds %d costs but the training state %d; "
+                    + "save the model and the state of the same run", model.costs().length, state.costs().length));
+        }
+        StoredModel stored = stored(model, columns);
+        stored.metadata().put(Checkpoint.STATE_KEY, Checkpoint.encode(state, rule));
+        writeStored(stored, path, format);
+    }
+
+    private static StoredModel stored(TrainedModel model, ModelColumns columns) {
         if (columns != null && columns.features().size() != model.network().inputSize()) {
             throw new IllegalArgumentException(String.format("ModelFile.write: the network takes %d inputs but columns name %d features %s",
                     model.network().inputSize(), columns.features().size(), columns.features()));
         }
         StoredModel stored = toStored(model);
         ModelMetadata.putColumns(stored.metadata(), columns);
-        writeStored(stored, path, format);
+        return stored;
     }
 
     /**

@@ -197,8 +197,9 @@ class CheckpointTest {
         Path file = dir.resolve(Checkpoint.FILE_NAME);
         ModelFile.write(TestModels.small(1), file);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(dir));
-        assertEquals("ModelFile.read: " + file + ": no training_state in the metadata; this is a model file, not a "
-                + "checkpoint (a model cannot be resumed without the generator state)", e.getMessage());
+        assertEquals("ModelFile.read: " + file + ": no training_state in the metadata: the model was saved without its "
+                + "training state (by an older dlbasics, or with its standardisation folded into the first layer), so it cannot "
+                + "be resumed; train with --checkpoint-every N to keep a resumable checkpoint", e.getMessage());
     }
 
     @Test

@@ -49,6 +49,17 @@ class ModelFileVersionsTest {
         TestModels.assertSameModel(versionOneModel(), ModelFile.read(file));
     }
 
+    /** Version 1 files from before model files kept their training state: still models, not resumable. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dlbasics-v1.safetensors", "dlbasics-v1.npz"})
+    void versionOneFilesWithoutStateAreNotResumable(String name) {
+        Path file = ModelFileInteropTest.resource(name);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.readFile(file));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(": no training_state in the metadata: the model was saved "
+                + "without its training state"), e.getMessage());
+    }
+
     @Test
     void theWriterStillWritesVersionOne() {
         assertEquals(1, ModelFile.FORMAT_VERSION, "a new version needs its own checked-in files in this test");
