@@ -157,7 +157,8 @@ class NoSurprisesTest {
         assertEquals(0, Cli.run("train", "--data", "xor", "--iterations", "5", "--out", model.toString(), "--quiet").exitCode());
         r = Cli.run("predict", model.toString(), dir.toString());
         assertEquals(1, r.exitCode(), r.toString());
-        assertEquals("dlbasics predict: " + dir + " is a directory; give image files or one CSV file\n", r.err());
+        assertEquals("dlbasics predict: " + dir + " holds no images (png, jpg, jpeg, bmp or gif) in it or its sub-folders; "
+                + "give image files, a folder of them, or one CSV file\n", r.err());
         Files.writeString(model.resolve("model.safetensors"), "broken");
         r = Cli.run("evaluate", model.toString(), "--data", "xor");
         assertEquals(1, r.exitCode(), r.toString());

@@ -61,6 +61,11 @@ public final class Images {
      * (enlarged, it is a few coloured blocks). Empty when there is nothing to say.
      */
     public static List<String> concerns(Path file) {
+        return concerns(file, SIZE);
+    }
+
+    /** As {@link #concerns(Path)}, for a model whose images are {@code size x size}: a picture under half that is a concern. */
+    public static List<String> concerns(Path file, int size) {
         List<String> found = new java.util.ArrayList<>();
         try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? java.util.Collections.emptyIterator()
@@ -74,9 +79,9 @@ public final class Images {
                 reader.addIIOReadWarningListener((source, warning) -> found.add(file + ": the decoder warns \"" + warning
                         + "\"; the file may be truncated, and the model sees the missing part as grey"));
                 BufferedImage image = reader.read(0);
-                if (image.getWidth() < SIZE / 2 || image.getHeight() < SIZE / 2) {
+                if (image.getWidth() < size / 2 || image.getHeight() < size / 2) {
                     found.add(String.format("%s is only %dx%d pixels; enlarged to %dx%d the model sees a few coloured blocks, "
-                            + "not a photo", file, image.getWidth(), image.getHeight(), SIZE, SIZE));
+                            + "not a photo", file, image.getWidth(), image.getHeight(), size, size));
                 }
             } finally {
                 reader.dispose();
