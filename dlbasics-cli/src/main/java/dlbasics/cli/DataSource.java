@@ -208,7 +208,9 @@ record DataSource(String name, Path csv, Path folder) {
         Dataset all = table.dataset(label, features, classNames);
         ModelColumns columns = new ModelColumns(features, table.columns().get(label), null);
         List<String> warnings = wanted == null ? List.of() : Columns.extra(wanted, table, table.columns().get(label));
-        Loaded split = split(all, options, 1.0, null, columns, warnings);
+        String description = name + " (" + all.size() + " examples, " + all.features() + " features"
+                + (table.text().containsKey(label) ? ", classes " + all.classNames() + (classNames == null ? " by sorted name" : "") : "") + ")";
+        Loaded split = split(all, description, options, 1.0, null, columns, warnings);
         if (!standardize) {
             return split;
         }

@@ -57,6 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
         summary.put("model", modelPath.toString());
         summary.put("layer_sizes", model.network().layerDims());
         summary.put("data", loaded.description());
+        summary.put("class_names", model.classNames());
         if (!json) {
             out.println("Model: " + modelPath + " — " + model.network());
             out.println("Data: " + loaded.description());

@@ -46,6 +46,8 @@ class NamedClassesTest {
         Cli.Result r = Cli.run("train", "--data", csv.toString(), "--model", "shallow", "--hidden", "5", "--lr", "0.5",
                 "--iterations", "300", "--test-split", "0.2", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().startsWith("Data: species.csv (150 examples, 2 features, classes [setosa, versicolor, virginica] "
+                + "by sorted name), 120 train / 30 test\n"), r.out());
         assertTrue(r.out().contains("Model: shallow [2, 5, 3] tanh, softmax output"), r.out());
         assertTrue(r.out().contains("Test accuracy: 100 %"), r.out());
         assertEquals(List.of("setosa", "versicolor", "virginica"), ModelFile.read(out.resolve("model.safetensors")).classNames(),
@@ -180,6 +182,51 @@ class NamedClassesTest {
         Cli.Result p = Cli.run("predict", out.toString(), photos.resolve("across").resolve("000.png").toString());
         assertEquals(0, p.exitCode(), p.toString());
         assertTrue(p.out().contains("your model predicts a \""), p.out());
+    }
+
+    /**
+     * An IDX-trained grey model (as Fashion-MNIST's) given a PNG file: the PNG holds the very bytes of one
+     * IDX image, so predict must give exactly the probability the network gives the IDX column (pixels / 255).
+     */
+    @Test
+    void aGreyIdxModelPredictsAPngAsItsOwnImage() throws IOException {
+        Random rng = new Random(11);
+        int m = 60;
+        int side = 6;
+        java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + m * side * side).putInt(0x803).putInt(m).putInt(side).putInt(side);
+        java.nio.ByteBuffer labels = java.nio.ByteBuffer.allocate(8 + m).putInt(0x801).putInt(m);
+        byte[][] pixels = new byte[m][side * side];
+        for (int j = 0; j < m; j++) {
+            int k = j % 3;
+            for (int p = 0; p < side * side; p++) {
+                pixels[j][p] = (byte) ((p / side) / 2 == k ? 140 + rng.nextInt(110) : rng.nextInt(90));
+            }
+            images.put(pixels[j]);
+            labels.put((byte) k);
+        }
+        Path ti = Files.write(dir.resolve("train-images"), images.array());
+        Path tl = Files.write(dir.resolve("train-labels"), labels.array());
+        Path out = dir.resolve("idx-out");
+        Cli.Result r = Cli.run("train", "--data", "fashion-mnist", "--train-images", ti.toString(), "--train-labels", tl.toString(),
+                "--test-images", ti.toString(), "--test-labels", tl.toString(), "--model", "deep", "--layers", "6",
+                "--iterations", "200", "--lr", "0.5", "--out", out.toString(), "--no-plots");
+        assertEquals(0, r.exitCode(), r.toString());
+
+        int j = 4; // class 1
+        BufferedImage png = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+        double[] column = new double[side * side];
+        for (int p = 0; p < side * side; p++) {
+            int v = pixels[j][p] & 0xFF;
+            png.getRaster().setSample(p % side, p / side, 0, v);
+            column[p] = v / 255.0;
+        }
+        Path file = dir.resolve("one.png");
+        ImageIO.write(png, "png", file.toFile());
+        dlbasics.model.TrainedModel model = ModelFile.read(out.resolve("model.safetensors"));
+        double expected = model.network().predictProbabilities(dlbasics.matrix.Matrix.column(column)).get(1, 0);
+        Cli.Result p = Cli.run("predict", out.toString(), file.toString(), "--json");
+        assertEquals(0, p.exitCode(), p.toString());
+        assertTrue(p.out().contains("\"probability\":" + expected + ",\"prediction\":1,\"class\":\"1\""), expected + " in " + p.out());
     }
 
     @Test
