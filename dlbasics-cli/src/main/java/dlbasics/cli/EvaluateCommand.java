@@ -49,6 +49,15 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SavedModel saved = SavedModel.load(modelPath);
         TrainedModel model = saved.model();
+        if (data.data.folder() != null && data.imageSize == null && !data.grey) {
+            // an image folder is read in the model's image shape: s·s·3 inputs colour, s·s grey (as predict does)
+            int inputs = model.network().inputSize();
+            int side = Outputs.imageSide(inputs);
+            if (side > 0) {
+                data.imageSize = side;
+                data.grey = side * side == inputs;
+            }
+        }
         // the model's class names number the data's label names and class folders (files from before names: the data's own)
         List<String> modelClasses = model.classNames().size() >= 2 ? model.classNames() : null;
         DataSource.Loaded loaded = data.data.load(data, false, saved.columns(), modelClasses);

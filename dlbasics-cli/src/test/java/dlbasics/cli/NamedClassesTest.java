@@ -101,6 +101,8 @@ class NamedClassesTest {
         Cli.Result e = Cli.run("evaluate", out.toString(), "--data", csv.toString());
         assertEquals(0, e.exitCode(), e.toString());
         assertTrue(e.out().matches("(?s).*\\n\\s+B\\s+M\\n\\s+B\\s+\\d+\\s+\\d+\\n\\s+M\\s+\\d+\\s+\\d+\\n.*"), e.out());
+        Cli.Result json = Cli.run("evaluate", out.toString(), "--data", csv.toString(), "--json");
+        assertTrue(json.out().contains("\"class_names\":[\"B\",\"M\"]"), json.out());
         Path one = Files.writeString(dir.resolve("one.csv"), "radius,texture\n3.0,0.1\n");
         Cli.Result p = Cli.run("predict", out.toString(), one.toString());
         assertEquals(0, p.exitCode(), p.toString());
@@ -145,9 +147,11 @@ class NamedClassesTest {
         assertTrue(r.out().contains("Test accuracy: 100 %"), r.out());
         assertEquals(List.of("across", "dots", "down"), ModelFile.read(out.resolve("model.safetensors")).classNames());
 
-        Cli.Result e = Cli.run("evaluate", out.toString(), "--data", photos.toString(), "--image-size", "8", "--grey", "--test-split", "0.25");
+        // the image shape comes from the model's 64 inputs: 8 x 8 grey, as trained
+        Cli.Result e = Cli.run("evaluate", out.toString(), "--data", photos.toString(), "--test-split", "0.25");
         assertEquals(0, e.exitCode(), e.toString());
         assertTrue(e.out().contains("\ntest (15 examples)\n  accuracy        100 %\n"), e.out());
+        assertTrue(e.out().contains("Data: shapes (" + photos + ": 60 images of 8x8 grey, 3 classes [across, dots, down])"), e.out());
         assertTrue(e.out().contains("dots"), e.out());
 
         // a 16 x 16 file is resized to 8 x 8 grey as in training: the model's 64 inputs say so
