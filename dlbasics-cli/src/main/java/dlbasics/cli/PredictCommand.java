@@ -132,7 +132,7 @@ final class PredictCommand implements Callable<Integer> {
         double p = P.rows() == 1 ? P.get(0, 0) : P.get(y, 0);
         String name = className(model, y);
         if (json) {
-            Map<String, Object> r = result(image.toString(), p, y, name);
+            Map<String, Object> r = result(image.toString(), model, P, 0, y);
             r.put("warnings", concerns);
             results.add(r);
         } else {
@@ -166,7 +166,7 @@ final class PredictCommand implements Callable<Integer> {
             // one sigmoid unit: the probability of class 1, as the course prints it; K classes: of the predicted class
             double p = probabilities.rows() == 1 ? probabilities.get(0, j) : probabilities.get(y, j);
             if (json) {
-                Map<String, Object> r = result(csv.toString(), p, y, className(model, y));
+                Map<String, Object> r = result(csv.toString(), model, probabilities, j, y);
                 r.put("line", table.lines().get(j));
                 results.add(r);
             } else {
@@ -189,12 +189,23 @@ final class PredictCommand implements Callable<Integer> {
         return table.features();
     }
 
-    private static Map<String, Object> result(String input, double p, int y, String name) {
+    /**
+     * One prediction for --json: the probability (of class 1 for a sigmoid, of the predicted class for K
+     * outputs), the class index and name, and for K outputs every class's probability by name.
+     */
+    private static Map<String, Object> result(String input, TrainedModel model, Matrix P, int j, int y) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("input", input);
-        r.put("probability", p);
+        r.put("probability", P.rows() == 1 ? P.get(0, j) : P.get(y, j));
         r.put("prediction", y);
-        r.put("class", name);
+        r.put("class", className(model, y));
+        if (P.rows() > 1) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            for (int k = 0; k < P.rows(); k++) {
+                all.put(className(model, k), P.get(k, j));
+            }
+            r.put("probabilities", all);
+        }
         return r;
     }
 

@@ -68,6 +68,9 @@ class NamedClassesTest {
         assertEquals("line,probability,prediction,class", lines[0]);
         assertTrue(lines[1].matches("2,0\\.\\d{6},1,versicolor"), p.out());
         assertTrue(lines[2].matches("3,0\\.\\d{6},0,setosa"), p.out());
+        Cli.Result pj = Cli.run("predict", out.toString(), some.toString(), "--json");
+        assertTrue(pj.out().matches("(?s).*\"prediction\":1,\"class\":\"versicolor\",\"probabilities\":\\{\"setosa\":[^,]+,"
+                + "\"versicolor\":0\\.9[^,]+,\"virginica\":[^}]+},\"line\":2}.*"), pj.out());
         Cli.Result ev = Cli.run("evaluate", out.toString(), "--data", some.toString());
         assertEquals(0, ev.exitCode(), ev.toString());
         assertTrue(ev.out().contains("  accuracy        100 %"), ev.out());
@@ -231,6 +234,19 @@ class NamedClassesTest {
         Cli.Result p = Cli.run("predict", out.toString(), file.toString(), "--json");
         assertEquals(0, p.exitCode(), p.toString());
         assertTrue(p.out().contains("\"probability\":" + expected + ",\"prediction\":1,\"class\":\"1\""), expected + " in " + p.out());
+    }
+
+    @Test
+    void sweepTrainsNamedClassesAndTheMemoryEstimateCountsThem() throws IOException {
+        Path csv = speciesCsv();
+        Cli.Result r = Cli.run("sweep", "--data", csv.toString(), "--hidden-sizes", "2,4", "--iterations", "100", "--lr", "0.5",
+                "--out", dir.resolve("sweep").toString(), "--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("classes [setosa, versicolor, virginica] by sorted name"), r.out());
+        // the estimate sweep and train check before training: 3 outputs on 20 million examples
+        double estimate = Memory.bytes(new int[] {1, 4, 3}, 20_000_000);
+        assertEquals(8.0 * (2 * (4 * 2 + 3 * 5) + 4.0 * 7 * 20_000_000 + 3.0 * 20_000_000 + 4.0 * 20_000_000), estimate, 1e-3,
+                "parameters and gradients, Z/A/dA/dZ of 4 + 3 units, X packed and not, Y and its 3 x m one-hot copy");
     }
 
     @Test
