@@ -265,8 +265,9 @@ public final class CsvData {
     }
 
     /**
-     * A labelled data set with column {@code label} (null: the last column) as Y ({@code 1 x m}, 0/1)
-     * and every other column a feature row of X ({@code n_x x m}).
+     * A labelled data set with column {@code label} (null: the last column) as Y ({@code 1 x m}: 0/1,
+     * 0..K-1, or names mapped to 0..K-1 in sorted order) and every other column a feature row of X
+     * ({@code n_x x m}).
      */
     public static Dataset read(Path file, String label) throws IOException {
         Table t = readTable(file);
