@@ -1,5 +1,6 @@
 package dlbasics.cli;
 
+import dlbasics.io.ImageFolder;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,7 +18,8 @@ final class DataOptions {
     CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "SET", defaultValue = "flower", converter = DataSourceConverter.class,
-            description = "flower, circles, moons, blobs, quantiles, no-structure, spirals, xor, cat, fashion-mnist or a CSV file (default: ${DEFAULT-VALUE})")
+            description = "flower, circles, moons, blobs, quantiles, no-structure, spirals, xor, cat, fashion-mnist, a CSV file, "
+                    + "or a folder of images with one sub-folder per class (default: ${DEFAULT-VALUE})")
     DataSource data;
 
     @Option(names = "--data-seed", paramLabel = "N",
@@ -50,6 +52,13 @@ final class DataOptions {
     @Option(names = "--train-limit", paramLabel = "N", description = "IDX sets: train on the first N training images only (default: all)")
     Integer trainLimit;
 
+    @Option(names = "--image-size", paramLabel = "N",
+            description = "Image folders: resize every image to N x N pixels (default: 64, the course's)")
+    Integer imageSize;
+
+    @Option(names = "--grey", description = "Image folders: one grey value per pixel (Pillow's convert(\"L\")) instead of RGB")
+    boolean grey;
+
     @Option(names = "--label", paramLabel = "COLUMN",
             description = "CSV: the label column's name (default: the model's label column, else the last column)")
     String label;
@@ -64,6 +73,11 @@ final class DataOptions {
     /** The share held out for testing, 0 when not given. */
     double testShare() {
         return testSplit == null ? 0 : testSplit;
+    }
+
+    /** The side images of a folder are resized to: --image-size, else the course's 64. */
+    int imageSize() {
+        return imageSize == null ? ImageFolder.DEFAULT_SIZE : imageSize;
     }
 
     char separatorOrComma() {
@@ -111,7 +125,18 @@ final class DataOptions {
         if (kind == DataSource.Kind.TABLE && dataSeed != null && testShare() == 0) {
             throw usage("--data-seed seeds the test split of a CSV file, and there is none; add --test-split SHARE or drop --data-seed");
         }
-        if (kind == DataSource.Kind.IMAGES) {
+        boolean folder = data.folder() != null;
+        if (!folder && (imageSize != null || grey)) {
+            throw usage((grey ? "--grey" : "--image-size") + " is for a folder of images (--data DIR with one sub-folder per class); "
+                    + name + " has its own image shape (drop it)");
+        }
+        if (imageSize != null && (imageSize < 1 || imageSize > 1024)) {
+            throw usage("--image-size is " + imageSize + "; give the side in pixels from 1 to 1024, e.g. 64 (the course's) or 28 (MNIST's)");
+        }
+        if (folder && dataSeed != null && testShare() == 0) {
+            throw usage("--data-seed seeds the test split of an image folder, and there is none; add --test-split SHARE or drop --data-seed");
+        }
+        if (kind == DataSource.Kind.IMAGES && !folder) {
             if (dataSeed != null) {
                 throw usage("--data-seed is for generated sets and test splits; " + name + " is read from files (drop --data-seed)");
             }

@@ -13,9 +13,11 @@ import dlbasics.io.CatImages;
 import dlbasics.io.CsvData;
 import dlbasics.io.FashionMnist;
 import dlbasics.io.IdxDataset;
+import dlbasics.io.ImageFolder;
 import dlbasics.io.LabelledImages;
 import dlbasics.io.ModelColumns;
 import dlbasics.io.Standardization;
+import dlbasics.matrix.Matrix;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -27,15 +29,21 @@ import java.util.Locale;
 /**
  * What {@code --data} names: one of the built-in 2-D sets (the course's flower and extra sets, plus
  * spirals and xor), the course's cat images ({@code cat}, with {@code --train-h5}/{@code --test-h5}),
- * Fashion-MNIST or any IDX set ({@code fashion-mnist}, 10 classes), or a CSV file.
+ * Fashion-MNIST or any IDX set ({@code fashion-mnist}, 10 classes), a CSV file, or a folder of images
+ * with one sub-folder per class ({@link ImageFolder}, resized to {@code --image-size}, {@code --grey}).
  */
-record DataSource(String name, Path csv) {
+record DataSource(String name, Path csv, Path folder) {
+    /** A built-in set ({@code csv} null) or a CSV file. */
+    DataSource(String name, Path csv) {
+        this(name, csv, null);
+    }
+
     /** The built-in 2-D sets, in the order the help lists them. */
     static final List<String> PLANAR = List.of("flower", "circles", "moons", "blobs", "quantiles", "no-structure", "spirals", "xor");
     static final String CAT = "cat";
     /** Fashion-MNIST from Debian's dataset-fashion-mnist, or any IDX set given by --train-images and friends. */
     static final String FASHION_MNIST = "fashion-mnist";
-    static final String VALID = String.join(", ", PLANAR) + ", " + CAT + ", " + FASHION_MNIST + " or FILE.csv";
+    static final String VALID = String.join(", ", PLANAR) + ", " + CAT + ", " + FASHION_MNIST + ", FILE.csv or a FOLDER of class sub-folders";
 
     enum Kind { PLANAR, IMAGES, TABLE }
 
@@ -45,8 +53,13 @@ record DataSource(String name, Path csv) {
         if (PLANAR.contains(name) || name.equals(CAT) || name.equals(FASHION_MNIST)) {
             return new DataSource(name, null);
         }
-        if (Files.isDirectory(Path.of(text))) {
+        if (Files.isDirectory(Path.of(text)) && name.endsWith(".csv")) {
             throw new CommandLine.TypeConversionException("'" + text + "' is a directory; give a CSV file or one of: " + VALID);
+        }
+        if (Files.isDirectory(Path.of(text))) {
+            Path folder = Path.of(text);
+            Path last = folder.toAbsolutePath().normalize().getFileName();
+            return new DataSource(last == null ? text : last.toString(), null, folder);
         }
         if (name.endsWith(".csv") || Files.isRegularFile(Path.of(text))) {
             return new DataSource(Path.of(text).getFileName().toString(), Path.of(text));
@@ -55,7 +68,7 @@ record DataSource(String name, Path csv) {
     }
 
     Kind kind() {
-        return csv != null ? Kind.TABLE : name.equals(CAT) || name.equals(FASHION_MNIST) ? Kind.IMAGES : Kind.PLANAR;
+        return csv != null ? Kind.TABLE : folder != null || name.equals(CAT) || name.equals(FASHION_MNIST) ? Kind.IMAGES : Kind.PLANAR;
     }
 
     /** The course's data seed of each built-in set: the flower's np.random.seed(1), the blobs' random_state=5, else 1. */
@@ -73,12 +86,58 @@ record DataSource(String name, Path csv) {
      * model's columns; null: the file's own order, the label being --label or the last column).
      */
     Loaded load(DataOptions options, boolean standardize, ModelColumns wanted) throws IOException {
+        return load(options, standardize, wanted, null);
+    }
+
+    /**
+     * As {@link #load(DataOptions, boolean, ModelColumns)}, numbering the classes as a saved model does:
+     * a CSV's label names and an image folder's class folders are looked up in {@code classNames}
+     * (null: the data's own sorted names), so data holding some of the model's classes scores right.
+     */
+    Loaded load(DataOptions options, boolean standardize, ModelColumns wanted, List<String> classNames) throws IOException {
         return switch (kind()) {
-            case IMAGES -> name.equals(CAT) ? loadCat(options) : loadIdx(options);
+            case IMAGES -> folder != null ? loadFolder(options, classNames) : name.equals(CAT) ? loadCat(options) : loadIdx(options);
             case PLANAR -> split(generate(options.dataSeed != null ? options.dataSeed : defaultSeed()), options, 1.0, null,
                     PLANAR_COLUMNS, List.of());
-            case TABLE -> loadCsv(options, standardize, wanted);
+            case TABLE -> loadCsv(options, standardize, wanted, classNames);
         };
+    }
+
+    /**
+     * A folder of class sub-folders ({@link ImageFolder}): every image resized to --image-size (default
+     * 64, the course's), grey with --grey, pixels scaled to [0, 1]; --test-split holds a share out.
+     */
+    private Loaded loadFolder(DataOptions options, List<String> modelClasses) {
+        int size = options.imageSize();
+        LabelledImages images = ImageFolder.read(folder, size, options.grey);
+        List<String> names = images.classNames();
+        Matrix Y = images.Y();
+        if (modelClasses != null && !modelClasses.equals(names)) {
+            // the model's numbering: folder k is the model's class modelClasses.indexOf(name)
+            int[] index = new int[names.size()];
+            for (int k = 0; k < names.size(); k++) {
+                index[k] = modelClasses.indexOf(names.get(k));
+                if (index[k] < 0) {
+                    throw new IllegalArgumentException(String.format(
+                            "%s: the class folder \"%s\" is not one of the model's classes %s; evaluate on folders named after "
+                                    + "the classes the model was trained on (names are case-sensitive)", folder, names.get(k), modelClasses));
+                }
+            }
+            double[] y = Y.data();
+            for (int j = 0; j < y.length; j++) {
+                y[j] = index[(int) y[j]];
+            }
+            names = modelClasses;
+        }
+        if (modelClasses == null && names.size() < 2) {
+            throw new IllegalArgumentException(String.format(
+                    "%s holds one class folder, %s; a classifier needs at least two (one sub-folder of images per class)",
+                    folder, names));
+        }
+        Dataset all = new Dataset(images.X(), Y, names);
+        String description = String.format(Locale.ROOT, "%s (%s: %d images of %dx%d%s, %d classes %s)", name, folder, all.size(),
+                size, size, options.grey ? " grey" : "x3", images.classes(), images.classNames());
+        return split(all, description, options, 1.0 / 255, null, null, List.of());
     }
 
     /** The generated sets' columns, as a CSV export of them would name them. */
@@ -137,7 +196,7 @@ record DataSource(String name, Path csv) {
                 split.classNames(), 1.0 / 255, Kind.IMAGES, null, null, List.of());
     }
 
-    private Loaded loadCsv(DataOptions options, boolean standardize, ModelColumns wanted) throws IOException {
+    private Loaded loadCsv(DataOptions options, boolean standardize, ModelColumns wanted, List<String> classNames) throws IOException {
         CsvData.Table table = CsvData.readTable(csv, options.separatorOrComma(), !options.noHeader);
         String labelName = options.label != null ? options.label : wanted != null ? wanted.label() : null;
         if (labelName != null && !table.columns().contains(labelName) && options.label == null) {
@@ -146,10 +205,12 @@ record DataSource(String name, Path csv) {
         }
         int label = table.labelIndex(labelName);
         List<String> features = wanted == null ? table.namesWithout(label) : Columns.match(wanted, table, csv, table.columns().get(label));
-        Dataset all = table.dataset(label, features);
+        Dataset all = table.dataset(label, features, classNames);
         ModelColumns columns = new ModelColumns(features, table.columns().get(label), null);
         List<String> warnings = wanted == null ? List.of() : Columns.extra(wanted, table, table.columns().get(label));
-        Loaded split = split(all, options, 1.0, null, columns, warnings);
+        String description = name + " (" + all.size() + " examples, " + all.features() + " features"
+                + (table.text().containsKey(label) ? ", classes " + all.classNames() + (classNames == null ? " by sorted name" : "") : "") + ")";
+        Loaded split = split(all, description, options, 1.0, null, columns, warnings);
         if (!standardize) {
             return split;
         }
@@ -162,7 +223,12 @@ record DataSource(String name, Path csv) {
     /** Keeps the last {@code testSplit} share of a seeded permutation (numpy's permutation(m)) as the test set. */
     private Loaded split(Dataset all, DataOptions options, double inputScale, Standardization s, ModelColumns columns,
                          List<String> warnings) {
-        String description = name + " (" + all.size() + " examples, " + all.features() + " features)";
+        return split(all, name + " (" + all.size() + " examples, " + all.features() + " features)", options, inputScale, s,
+                columns, warnings);
+    }
+
+    private Loaded split(Dataset all, String description, DataOptions options, double inputScale, Standardization s,
+                         ModelColumns columns, List<String> warnings) {
         double share = options.testShare();
         if (share <= 0) {
             return new Loaded(description, all, null, all.classNames(), inputScale, kind(), s, columns, warnings);

@@ -27,7 +27,9 @@ import java.util.concurrent.Callable;
                 + "(on the training and the test part when there is one). A CSV's columns are matched by name to the "
                 + "columns the model was trained on.",
         footer = {"", "Examples:", "  dlbasics evaluate out/flower --data flower --test-split 0.2",
-                "  dlbasics evaluate out/cat --data cat --train-h5 TRAIN.h5 --test-h5 TEST.h5"})
+                "  dlbasics evaluate out/cat --data cat --train-h5 TRAIN.h5 --test-h5 TEST.h5",
+                "  dlbasics evaluate out/iris --data iris.csv --test-split 0.2",
+                "  dlbasics evaluate out/shapes --data shapes/ --image-size 16 --grey"})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,12 +49,24 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SavedModel saved = SavedModel.load(modelPath);
         TrainedModel model = saved.model();
-        DataSource.Loaded loaded = data.data.load(data, false, saved.columns());
+        if (data.data.folder() != null && data.imageSize == null && !data.grey) {
+            // an image folder is read in the model's image shape: s·s·3 inputs colour, s·s grey (as predict does)
+            int inputs = model.network().inputSize();
+            int side = Outputs.imageSide(inputs);
+            if (side > 0) {
+                data.imageSize = side;
+                data.grey = side * side == inputs;
+            }
+        }
+        // the model's class names number the data's label names and class folders (files from before names: the data's own)
+        List<String> modelClasses = model.classNames().size() >= 2 ? model.classNames() : null;
+        DataSource.Loaded loaded = data.data.load(data, false, saved.columns(), modelClasses);
         loaded.warnings().forEach(w -> DlbasicsCommand.warn(spec, w));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", modelPath.toString());
         summary.put("layer_sizes", model.network().layerDims());
         summary.put("data", loaded.description());
+        summary.put("class_names", model.classNames());
         if (!json) {
             out.println("Model: " + modelPath + " — " + model.network());
             out.println("Data: " + loaded.description());

@@ -11,8 +11,9 @@ import java.util.Locale;
  * gradients     the same again                dW[l], db[l]
  * activations   4 · Σ n[l] · m                Z[l], A[l] and the backward's dA, dZ per layer
  * inputs        3 · n0 · m                    X and its packed copy (2 x X)
+ * labels        m, plus K · m for K outputs   Y (1 x m) and, for a softmax output, its one-hot copy (K x m)
  * </pre>
- * all in float64 (8 bytes).
+ * all in float64 (8 bytes). {@code dims} ends in the output layer: 1 (sigmoid) or K (softmax).
  */
 final class Memory {
     private Memory() {
@@ -32,17 +33,23 @@ final class Memory {
         double bytes = bytes(dims, examples);
         if (bytes > 0.9 * max) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "training %s on %d examples needs about %s (parameters and gradients %s, activations %s, inputs %s) but Java may "
+                    "training %s on %d examples needs about %s (parameters and gradients %s, activations %s, inputs and labels %s) but Java may "
                             + "use only %s; choose smaller layers, or give Java more memory: DLBASICS_JAVA_OPTS=-Xmx%dg ./dlbasics ...",
                     java.util.Arrays.toString(dims), examples, size(bytes), size(2 * parameters(dims) * 8.0),
-                    size(activations(dims, examples) * 8.0), size(3.0 * dims[0] * examples * 8), size(max),
+                    size(activations(dims, examples) * 8.0), size((3.0 * dims[0] * examples + labels(dims, examples)) * 8), size(max),
                     (long) Math.ceil(bytes * 1.5 / (1L << 30))));
         }
     }
 
     /** The estimate in bytes. */
     static double bytes(int[] dims, int examples) {
-        return 8.0 * (2 * parameters(dims) + activations(dims, examples) + 3.0 * dims[0] * examples);
+        return 8.0 * (2 * parameters(dims) + activations(dims, examples) + 3.0 * dims[0] * examples + labels(dims, examples));
+    }
+
+    /** Y, and the one-hot targets a softmax output of K units trains on. */
+    private static double labels(int[] dims, int examples) {
+        int outputs = dims[dims.length - 1];
+        return (double) examples * (outputs > 1 ? 1 + outputs : 1);
     }
 
     private static double parameters(int[] dims) {

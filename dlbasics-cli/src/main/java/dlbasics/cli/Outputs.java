@@ -1,7 +1,6 @@
 package dlbasics.cli;
 
 import dlbasics.data.Dataset;
-import dlbasics.io.CatImages;
 import dlbasics.io.ModelColumns;
 import dlbasics.io.ModelFile;
 import dlbasics.model.ClassificationMetrics;
@@ -124,12 +123,16 @@ final class Outputs {
                 side, side, 5, 10, "Mislabelled " + part + " images");
     }
 
-    /** The side of square images with this many inputs: 64 for the cats' 64x64x3, 28 for 28x28 grey, 0 when neither shape fits. */
+    /**
+     * The side of square images with this many inputs: s for s·s grey values (28 for Fashion-MNIST) or
+     * s·s·3 RGB values (64 for the cats), 0 when neither fits; 3·s² is never a square, so the two never clash.
+     */
     static int imageSide(int features) {
-        if (features == CatImages.SIZE * CatImages.SIZE * 3) {
-            return CatImages.SIZE;
+        int grey = (int) Math.round(Math.sqrt(features));
+        if (grey * grey == features) {
+            return grey;
         }
-        int side = (int) Math.round(Math.sqrt(features));
-        return side * side == features ? side : 0;
+        int colour = (int) Math.round(Math.sqrt(features / 3.0));
+        return 3 * colour * colour == features ? colour : 0;
     }
 }

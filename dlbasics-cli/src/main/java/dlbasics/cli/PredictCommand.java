@@ -1,6 +1,7 @@
 package dlbasics.cli;
 
 import dlbasics.io.CsvData;
+import dlbasics.io.ImageFolder;
 import dlbasics.io.Images;
 import dlbasics.matrix.Matrix;
 import dlbasics.model.TrainedModel;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,20 +21,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
- * {@code dlbasics predict}: a saved model on image files (resized to 64 x 64 and scaled by 1/255, as
- * the course does with its own photo) or on the examples of a CSV file.
+ * {@code dlbasics predict}: a saved model on image files or folders of them (resized to the model's
+ * image shape and scaled by 1/255, as the course does with its own photo) or on the examples of a CSV
+ * file. The image shape follows from the model's inputs: s·s·3 is an s x s colour image (12288: the
+ * cats' 64 x 64 x 3), s·s an s x s grey one (784: Fashion-MNIST's 28 x 28), the grey value being
+ * Pillow's {@code convert("L")}, as {@code --data DIR --grey} trains.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Predict with a saved model on photos or a CSV file.", versionProvider = DlbasicsCommand.Version.class,
-        description = {"Predict with a saved model on photos (JPEG or PNG of any size, resized to 64 x 64 x 3 and scaled "
-                + "by 1/255) or on a CSV of examples (a header row, one example per line).",
+        description = {"Predict with a saved model on photos (JPEG, PNG, BMP or GIF of any size, resized to the model's image "
+                + "shape — 64 x 64 x 3 for the cats, 28 x 28 grey for Fashion-MNIST, the --image-size and --grey of a trained "
+                + "image folder — and scaled by 1/255), on folders of photos (their images and their sub-folders' images), "
+                + "or on a CSV of examples (a header row, one example per line).",
+                "",
+                "Fashion-MNIST's pictures are light clothes on black; a photo on a white background needs inverting first.",
                 "",
                 "A CSV's columns are matched by name to the columns the model was trained on: a missing one is an error, "
-                        + "others are left out with a warning. CSV predictions are printed as CSV: "
-                        + "line,probability,prediction,class."},
-        footer = {"", "Examples:", "  dlbasics predict out/cat my_image.jpg", "  dlbasics predict out/flower points.csv"})
+                        + "others are left out with a warning; a label column, if there, must hold the model's classes. "
+                        + "CSV predictions are printed as CSV: line,probability,prediction,class (the probability of class 1 "
+                        + "for two classes, of the predicted class for more)."},
+        footer = {"", "Examples:", "  dlbasics predict out/cat my_image.jpg", "  dlbasics predict out/flower points.csv",
+                "  dlbasics predict out/fashion shirt.png", "  dlbasics predict out/shapes photos/"})
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,7 +52,7 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (.safetensors or .npz) or the --out folder of a train run")
     Path modelPath;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "Image files, or one CSV file")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "Image files or folders of them, or one CSV file")
     List<Path> inputs;
 
     @Option(names = "--label", paramLabel = "COLUMN",
@@ -63,10 +75,11 @@ final class PredictCommand implements Callable<Integer> {
         SavedModel model = SavedModel.load(modelPath);
         List<Object> results = new ArrayList<>();
         for (Path input : inputs) {
-            if (java.nio.file.Files.isDirectory(input)) {
-                throw new IllegalArgumentException(input + " is a directory; give image files or one CSV file");
-            }
-            if (input.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            if (Files.isDirectory(input)) {
+                for (Path image : imagesIn(input)) {
+                    predictImage(out, model, image, results);
+                }
+            } else if (input.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
                 predictCsv(out, model, input, results);
             } else {
                 predictImage(out, model, input, results);
@@ -79,23 +92,47 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The images directly in {@code folder} and in its sub-folders (an image folder's classes), sorted by path. */
+    private static List<Path> imagesIn(Path folder) throws IOException {
+        List<Path> found;
+        try (Stream<Path> files = Files.walk(folder, 2)) {
+            found = files.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")
+                            && ImageFolder.EXTENSIONS.contains(extension(p)))
+                    .sorted().toList();
+        }
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException(folder + " holds no images (png, jpg, jpeg, bmp or gif) in it or its sub-folders; "
+                    + "give image files, a folder of them, or one CSV file");
+        }
+        return found;
+    }
+
+    private static String extension(Path p) {
+        String name = p.getFileName().toString();
+        return name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    }
+
     private void predictImage(PrintWriter out, SavedModel saved, Path image, List<Object> results) {
         TrainedModel model = saved.model();
-        if (model.network().inputSize() != Images.SIZE * Images.SIZE * 3) {
+        int inputs = model.network().inputSize();
+        int side = Outputs.imageSide(inputs);
+        if (side == 0 || saved.columns() != null) {
             throw new IllegalArgumentException(String.format(
-                    "the model takes %d inputs, not a %dx%dx3 image (%d); predict images with a model trained on --data cat",
-                    model.network().inputSize(), Images.SIZE, Images.SIZE, Images.SIZE * Images.SIZE * 3));
+                    "the model takes %d inputs from %s, not an image (s x s x 3 or s x s grey values); predict images with a model "
+                            + "trained on images (--data cat, fashion-mnist or a folder), and give this model a CSV file",
+                    inputs, saved.columns() != null ? "the columns " + saved.columns().features() : "no image shape"));
         }
-        // Images.read gives pixels / 255
-        Matrix X = saved.inputs(Images.read(image), 1.0 / 255.0, image.toString());
-        List<String> concerns = Images.concerns(image);
+        boolean grey = side * side == inputs;
+        // Images.read gives pixels / 255, resized (and made grey) as the training images were
+        Matrix X = saved.inputs(Images.read(image, side, grey), 1.0 / 255.0, image.toString());
+        List<String> concerns = Images.concerns(image, side);
         concerns.forEach(c -> DlbasicsCommand.warn(spec, c));
         Matrix P = model.network().predictProbabilities(X);
         int y = predicted(P, 0);
         double p = P.rows() == 1 ? P.get(0, 0) : P.get(y, 0);
         String name = className(model, y);
         if (json) {
-            Map<String, Object> r = result(image.toString(), p, y, name);
+            Map<String, Object> r = result(image.toString(), model, P, 0, y);
             r.put("warnings", concerns);
             results.add(r);
         } else {
@@ -112,6 +149,9 @@ final class PredictCommand implements Callable<Integer> {
             // by name: the model's features in its order; its label column (or --label) and others are left out
             String labelName = label != null ? label : saved.columns().label();
             raw = table.features(Columns.match(saved.columns(), table, csv, labelName));
+            if (labelName != null && table.columns().contains(labelName) && model.classNames().size() >= 2) {
+                table.labels(table.indexOf(labelName), model.classNames()); // a class the model never saw: an error naming the line
+            }
             Columns.extra(saved.columns(), table, labelName).forEach(w -> DlbasicsCommand.warn(spec, w));
         } else {
             raw = byPosition(model, table, csv);
@@ -126,7 +166,7 @@ final class PredictCommand implements Callable<Integer> {
             // one sigmoid unit: the probability of class 1, as the course prints it; K classes: of the predicted class
             double p = probabilities.rows() == 1 ? probabilities.get(0, j) : probabilities.get(y, j);
             if (json) {
-                Map<String, Object> r = result(csv.toString(), p, y, className(model, y));
+                Map<String, Object> r = result(csv.toString(), model, probabilities, j, y);
                 r.put("line", table.lines().get(j));
                 results.add(r);
             } else {
@@ -149,12 +189,23 @@ final class PredictCommand implements Callable<Integer> {
         return table.features();
     }
 
-    private static Map<String, Object> result(String input, double p, int y, String name) {
+    /**
+     * One prediction for --json: the probability (of class 1 for a sigmoid, of the predicted class for K
+     * outputs), the class index and name, and for K outputs every class's probability by name.
+     */
+    private static Map<String, Object> result(String input, TrainedModel model, Matrix P, int j, int y) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("input", input);
-        r.put("probability", p);
+        r.put("probability", P.rows() == 1 ? P.get(0, j) : P.get(y, j));
         r.put("prediction", y);
-        r.put("class", name);
+        r.put("class", className(model, y));
+        if (P.rows() > 1) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            for (int k = 0; k < P.rows(); k++) {
+                all.put(className(model, k), P.get(k, j));
+            }
+            r.put("probabilities", all);
+        }
         return r;
     }
 

@@ -118,9 +118,10 @@ final class SweepCommand implements Callable<Integer> {
                     : "Hidden layer sizes " + Arrays.toString(hiddenSizes) + " for " + plan.describe(loaded.train().features()));
             w.flush();
         }
+        int classes = loaded.classNames().size(); // K > 2: a softmax output of K units, as Run builds the networks
         for (int n : byRate ? new int[] {0} : hiddenSizes) {
-            Memory.check(byRate ? plan.dims(loaded.train().features()) : plan.with(new int[] {n}, 1).dims(loaded.train().features()),
-                    loaded.train().size());
+            Memory.check(byRate ? plan.dims(loaded.train().features(), classes)
+                    : plan.with(new int[] {n}, 1).dims(loaded.train().features(), classes), loaded.train().size());
         }
         List<Run> runs = byRule ? Sweep.optimizers(plan, optimizers, loaded, w, json)
                 : byRate ? Sweep.learningRates(plan, learningRates, loaded, w, json)

@@ -134,11 +134,15 @@ class ColumnsTest {
     }
 
     @Test
-    void textLabelsGetAHint() throws IOException {
+    void textLabelsAreClassNamesAndTextFeaturesGetAHint() throws IOException {
         Path csv = Files.writeString(dir.resolve("words.csv"), "a,b,kind\n1,2,cat\n3,1,dog\n");
         Cli.Result r = Cli.run("train", "--data", csv.toString(), "--iterations", "5");
-        assertEquals(1, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("\"cat\" is not a number; if this is the label column, text labels are not supported yet: "
-                + "map your two classes to 0 and 1"), r.err());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().startsWith("Data: words.csv (2 examples, 2 features, classes [cat, dog] by sorted name)\n"
+                + "Model: shallow [2, 4, 1] tanh"), r.out());
+        Cli.Result feature = Cli.run("train", "--data", csv.toString(), "--label", "a", "--iterations", "5");
+        assertEquals(1, feature.exitCode(), feature.toString());
+        assertTrue(feature.err().contains("line 2, column 3 (\"kind\"): \"cat\" is not a number; features and labels must be plain "
+                + "decimal numbers (remove or impute missing values, encode categories as numbers)"), feature.err());
     }
 }

@@ -119,8 +119,9 @@ class EvaluatePredictTest {
         assertTrue(missing.err().startsWith("dlbasics predict: file not found: "), missing.err());
         Cli.Result wrongModel = Cli.run("predict", trainFlower().toString(), photo.toString());
         assertEquals(1, wrongModel.exitCode());
-        assertEquals("dlbasics predict: the model takes 2 inputs, not a 64x64x3 image (12288); predict images with a model "
-                + "trained on --data cat\n", wrongModel.err());
+        assertEquals("dlbasics predict: the model takes 2 inputs from the columns [x1, x2], not an image (s x s x 3 or s x s grey "
+                + "values); predict images with a model trained on images (--data cat, fashion-mnist or a folder), and give this "
+                + "model a CSV file\n", wrongModel.err());
     }
 
     @Test

@@ -157,7 +157,13 @@ class NoSurprisesTest {
         assertEquals(0, Cli.run("train", "--data", "xor", "--iterations", "5", "--out", model.toString(), "--quiet").exitCode());
         r = Cli.run("predict", model.toString(), dir.toString());
         assertEquals(1, r.exitCode(), r.toString());
-        assertEquals("dlbasics predict: " + dir + " is a directory; give image files or one CSV file\n", r.err());
+        // a folder is read as images (here the run's plots), which a model of two columns does not take
+        assertEquals("dlbasics predict: the model takes 2 inputs from the columns [x1, x2], not an image (s x s x 3 or s x s grey "
+                + "values); predict images with a model trained on images (--data cat, fashion-mnist or a folder), and give this "
+                + "model a CSV file\n", r.err());
+        r = Cli.run("predict", model.toString(), Files.createDirectories(dir.resolve("empty")).toString());
+        assertEquals("dlbasics predict: " + dir.resolve("empty") + " holds no images (png, jpg, jpeg, bmp or gif) in it or its "
+                + "sub-folders; give image files, a folder of them, or one CSV file\n", r.err());
         Files.writeString(model.resolve("model.safetensors"), "broken");
         r = Cli.run("evaluate", model.toString(), "--data", "xor");
         assertEquals(1, r.exitCode(), r.toString());

@@ -102,7 +102,7 @@ class TrainCommandTest {
         Cli.Result r = Cli.run("train", "--data", "flowr");
         assertEquals(2, r.exitCode());
         assertEquals("dlbasics train: Invalid value for option '--data': unknown data set 'flowr'; valid: flower, circles, moons, "
-                + "blobs, quantiles, no-structure, spirals, xor, cat, fashion-mnist or FILE.csv\nTry 'dlbasics train --help' for more information.\n", r.err());
+                + "blobs, quantiles, no-structure, spirals, xor, cat, fashion-mnist, FILE.csv or a FOLDER of class sub-folders\nTry 'dlbasics train --help' for more information.\n", r.err());
         assertEquals("", r.out());
     }
 

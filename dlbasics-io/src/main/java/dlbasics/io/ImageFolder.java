@@ -25,9 +25,10 @@ import java.util.stream.Stream;
  * </pre>
  * Every image (png, jpg/jpeg, bmp, gif, by extension, case ignored) directly inside a class folder is
  * decoded and resized to {@code size x size} with {@link Images#resize} (Pillow's antialiased bicubic,
- * grey expanded to RGB, alpha dropped). X is {@code (size·size·3) x m}, column j image j's values in
- * (row, column, channel) order divided by 255; images are ordered by class, then by file name. Other
- * files, hidden files and deeper folders are ignored.
+ * grey expanded to RGB, alpha dropped), or in grey with {@link Images#resizeGrey} (colour converted to
+ * luma first, as Pillow's {@code convert("L")}). X is {@code (size·size·3) x m} ({@code (size·size) x m}
+ * grey), column j image j's values in (row, column, channel) order divided by 255; images are ordered by
+ * class, then by file name. Other files, hidden files and deeper folders are ignored.
  *
  * <p>An image that cannot be decoded is an error, not skipped: a silently smaller class changes what
  * the network learns, so the message lists every unreadable file for the user to fix or remove.
@@ -60,6 +61,19 @@ public final class ImageFolder {
      *                                  has no images, or an image cannot be decoded (all such files listed)
      */
     public static LabelledImages read(Path folder, int size) {
+        return read(folder, size, false);
+    }
+
+    /**
+     * Reads every class folder's images, resized to {@code size x size}, in colour or grey.
+     *
+     * @param folder the folder holding one sub-folder per class
+     * @param size   the height and width every image is resized to (the course uses 64)
+     * @param grey   true: one grey channel per pixel ({@link Images#resizeGrey}), as MNIST-like sets; false: RGB
+     * @return X {@code (size·size·channels) x m} in [0, 1], labels 0..K−1 by sorted sub-folder name, the class names
+     * @throws IllegalArgumentException as {@link #read(Path, int)}
+     */
+    public static LabelledImages read(Path folder, int size, boolean grey) {
         String operation = "ImageFolder.read";
         if (size < 1) {
             throw new IllegalArgumentException(String.format(
@@ -114,11 +128,12 @@ public final class ImageFolder {
             filesPerClass.add(files);
             m += files.size();
         }
-        long n = 3L * size * size;
+        int channels = grey ? 1 : 3;
+        long n = (long) channels * size * size;
         if (n * m > IdxFile.MAX_ARRAY) {
             throw new IllegalArgumentException(String.format(
-                    "%s: %d images of %dx%dx3 make %d values, more than one Java array holds (%d); choose a smaller size "
-                            + "or fewer images", operation, m, size, size, n * m, IdxFile.MAX_ARRAY));
+                    "%s: %d images of %dx%dx%d make %d values, more than one Java array holds (%d); choose a smaller size "
+                            + "or fewer images", operation, m, size, size, channels, n * m, IdxFile.MAX_ARRAY));
         }
         double[] x = new double[(int) (n * m)];
         int[] labels = new int[m];
@@ -129,7 +144,7 @@ public final class ImageFolder {
                 labels[j] = k;
                 try {
                     BufferedImage image = Images.load(file);
-                    int[][] pixels = Images.resize(image, size, size);
+                    int[][] pixels = grey ? Images.resizeGrey(image, size, size) : Images.resize(image, size, size);
                     int i = 0;
                     for (int[] row : pixels) {
                         for (int v : row) {
@@ -149,7 +164,7 @@ public final class ImageFolder {
                             + "(unreadable images are not skipped: a silently smaller class changes what is learnt)",
                     operation, unreadable.size(), m, folder, firstFew(unreadable)));
         }
-        return new LabelledImages(Matrix.wrap((int) n, m, x), labels, classNames, size, size, 3);
+        return new LabelledImages(Matrix.wrap((int) n, m, x), labels, classNames, size, size, channels);
     }
 
     /**

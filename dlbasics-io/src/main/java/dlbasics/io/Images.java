@@ -61,6 +61,11 @@ public final class Images {
      * (enlarged, it is a few coloured blocks). Empty when there is nothing to say.
      */
     public static List<String> concerns(Path file) {
+        return concerns(file, SIZE);
+    }
+
+    /** As {@link #concerns(Path)}, for a model whose images are {@code size x size}: a picture under half that is a concern. */
+    public static List<String> concerns(Path file, int size) {
         List<String> found = new java.util.ArrayList<>();
         try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? java.util.Collections.emptyIterator()
@@ -74,9 +79,9 @@ public final class Images {
                 reader.addIIOReadWarningListener((source, warning) -> found.add(file + ": the decoder warns \"" + warning
                         + "\"; the file may be truncated, and the model sees the missing part as grey"));
                 BufferedImage image = reader.read(0);
-                if (image.getWidth() < SIZE / 2 || image.getHeight() < SIZE / 2) {
+                if (image.getWidth() < size / 2 || image.getHeight() < size / 2) {
                     found.add(String.format("%s is only %dx%d pixels; enlarged to %dx%d the model sees a few coloured blocks, "
-                            + "not a photo", file, image.getWidth(), image.getHeight(), SIZE, SIZE));
+                            + "not a photo", file, image.getWidth(), image.getHeight(), size, size));
                 }
             } finally {
                 reader.dispose();
@@ -168,32 +173,67 @@ public final class Images {
      * returns {@code [row][column * 3 + channel]} values 0..255.
      */
     public static int[][] resize(BufferedImage image, int height, int width) {
+        checkSize(height, width);
+        return resize(rgb(image), image.getWidth(), image.getHeight(), 3, height, width);
+    }
+
+    /**
+     * Converts to grey as Pillow's {@code convert("L")} does (ITU-R 601 luma,
+     * {@code L = (19595 R + 38470 G + 7471 B + 32768) >> 16}, so a grey picture keeps its values), then
+     * resizes to {@code height x width} as {@link #resize} does; returns {@code [row][column]} values 0..255.
+     */
+    public static int[][] resizeGrey(BufferedImage image, int height, int width) {
+        checkSize(height, width);
+        int[][] src = rgb(image);
+        int[][] grey = new int[src.length][src[0].length / 3];
+        for (int r = 0; r < src.length; r++) {
+            for (int c = 0; c < grey[r].length; c++) {
+                grey[r][c] = (19595 * src[r][3 * c] + 38470 * src[r][3 * c + 1] + 7471 * src[r][3 * c + 2] + 32768) >> 16;
+            }
+        }
+        return resize(grey, image.getWidth(), image.getHeight(), 1, height, width);
+    }
+
+    /**
+     * Reads one image file resized to {@code size x size}, as a column of values / 255 in (row, column,
+     * channel) order: {@code (size·size·3) x 1} in colour, {@code (size·size) x 1} grey (see {@link #resizeGrey}).
+     * This is what {@link ImageFolder#read(Path, int, boolean)} does to every image of a folder.
+     *
+     * @throws IllegalArgumentException naming the file if it is missing, unreadable or not an image
+     */
+    public static Matrix read(Path file, int size, boolean grey) {
+        BufferedImage image = load(file);
+        return toColumn(grey ? resizeGrey(image, size, size) : resize(image, size, size));
+    }
+
+    private static void checkSize(int height, int width) {
         if (height <= 0 || width <= 0) {
             throw new IllegalArgumentException("Images.resize: target size " + width + "x" + height
                     + " must be at least 1x1");
         }
-        int[][] src = rgb(image);
-        int inW = image.getWidth();
-        int inH = image.getHeight();
+    }
+
+    /** The separable filter over {@code [row][column * channels + channel]} values: rows first, then columns. */
+    private static int[][] resize(int[][] src, int inW, int inH, int channels, int height, int width) {
         // horizontal pass: every row, inW -> width
         Filter fx = new Filter(inW, width);
-        int[][] horizontal = new int[inH][width * 3];
+        int[][] horizontal = new int[inH][width * channels];
         for (int r = 0; r < inH; r++) {
             for (int x = 0; x < width; x++) {
-                for (int k = 0; k < 3; k++) {
+                for (int k = 0; k < channels; k++) {
                     double s = 0;
                     for (int i = 0; i < fx.count[x]; i++) {
-                        s += fx.weight[x][i] * src[r][3 * (fx.first[x] + i) + k];
+                        s += fx.weight[x][i] * src[r][channels * (fx.first[x] + i) + k];
                     }
-                    horizontal[r][3 * x + k] = clip(s);
+                    horizontal[r][channels * x + k] = clip(s);
                 }
             }
         }
         // vertical pass: every column, inH -> height
         Filter fy = new Filter(inH, height);
-        int[][] out = new int[height][width * 3];
+        int[][] out = new int[height][width * channels];
         for (int y = 0; y < height; y++) {
-            for (int c = 0; c < width * 3; c++) {
+            for (int c = 0; c < width * channels; c++) {
                 double s = 0;
                 for (int i = 0; i < fy.count[y]; i++) {
                     s += fy.weight[y][i] * horizontal[fy.first[y] + i][c];
@@ -204,7 +244,7 @@ public final class Images {
         return out;
     }
 
-    /** {@code [row][column * 3 + channel]} 0..255 to a column of values / 255 in (row, column, channel) order. */
+    /** {@code [row][column * channels + channel]} 0..255 to a column of values / 255 in (row, column, channel) order. */
     static Matrix toColumn(int[][] pixels) {
         int rowLength = pixels[0].length;
         double[] x = new double[pixels.length * rowLength];

@@ -81,7 +81,7 @@ class CsvDataTest {
     void labelNotAClassIndex() throws IOException {
         Path f = write("l.csv", "x,label\n1,0\n2,1\n3,2.5\n");
         assertEquals("CSV " + f + " line 4, column 2 (\"label\"): label 2.5 is not a class index; labels are 0 and 1 for two classes "
-                + "or 0..K-1 for K classes (map your classes to those, or choose the label column with --label)", error(f, null));
+                + "or 0..K-1 for K classes, or class names (map your classes to those, or choose the label column with --label)", error(f, null));
         Path negative = write("n.csv", "x,label\n1,-1\n");
         assertTrue(error(negative, null).contains("label -1 is not a class index"));
     }

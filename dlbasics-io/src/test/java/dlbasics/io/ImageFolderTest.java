@@ -137,4 +137,24 @@ class ImageFolderTest {
         image("cat/a.png", 2, 2, Color.RED, "png");
         assertEquals("ImageFolder.read: size is 0; give the height and width to resize every image to, e.g. 64", error(dir, 0));
     }
+
+    @Test
+    void greyFoldersHaveOneChannelOfPillowsLuma() throws IOException {
+        image("dark/a.png", 9, 7, new Color(200, 100, 50), "png");
+        image("light/b.png", 3, 3, new Color(255, 255, 255), "png");
+        LabelledImages grey = ImageFolder.read(dir, 5, true);
+        assertEquals(1, grey.channels());
+        assertEquals(25, grey.features());
+        assertEquals(List.of("dark", "light"), grey.classNames());
+        // (19595·200 + 38470·100 + 7471·50 + 32768) >> 16 = 124: Pillow's convert("L"), 0.299 R + 0.587 G + 0.114 B rounded
+        for (int i = 0; i < 25; i++) {
+            assertEquals(124 / 255.0, grey.X().get(i, 0), 0.0);
+            assertEquals(1.0, grey.X().get(i, 1), 0.0);
+        }
+        Matrix one = Images.read(dir.resolve("dark/a.png"), 5, true);
+        assertEquals(25, one.rows());
+        assertEquals(124 / 255.0, one.get(24, 0), 0.0);
+        assertEquals(75, Images.read(dir.resolve("dark/a.png"), 5, false).rows());
+        assertEquals(3, ImageFolder.read(dir, 5).channels(), "colour stays the default");
+    }
 }
