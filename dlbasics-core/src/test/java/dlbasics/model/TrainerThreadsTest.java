@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Mini-batch Adam with L2 and dropout gives the same bits on 1 and 2 threads: Gemm splits products of
- * at least 2^17 multiply-adds across threads (here 64 x 200 x 64 per batch), and each entry is summed by
- * one thread in one order. The thread count is fixed per JVM, so each count runs in a child JVM that
+ * at least 2^17 multiply-adds across threads (here 64 x 600 x 64 per batch), and each entry is summed by
+ * one thread in one order; the batch gather (600 x 64) and Adam's step on W1 (64 x 600) are split too. The thread count is fixed per JVM, so each count runs in a child JVM that
  * prints the parameters' bits.
  */
 class TrainerThreadsTest {
@@ -25,9 +25,9 @@ class TrainerThreadsTest {
     public static final class Main {
         public static void main(String[] args) {
             NumpyRandom data = new NumpyRandom(4);
-            Matrix X = data.randn(200, 300);
+            Matrix X = data.randn(600, 300);
             Matrix Y = data.rand(1, 300).lessThan(0.5);
-            Network net = Network.of(200, 64, 16, 1);
+            Network net = Network.of(600, 64, 16, 1);
             TrainingResult r = Trainer.builder().learningRate(0.001).epochs(6).batchSize(64).initializer(Initializer.HE).seed(1)
                     .costEvery(1).l2(0.1).keepProb(0.8).updateRule(new Adam()).build().fit(net, X, Y);
             long h = 17;
