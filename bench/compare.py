@@ -25,6 +25,9 @@ Usage, from the repository root, after building the benchmark jar once:
   mvn -B -P bench -pl dlbasics-bench -am package -DskipTests
   python3 bench/compare.py --out bench/RESULTS.md          # the full run (about 15 minutes)
   python3 bench/compare.py --quick                         # a tenth of the iterations, 1 repetition
+The mini-batch Adam run on Fashion-MNIST (issues 13 and 17; needs Debian's dataset-fashion-mnist) is not
+in the default set: each repetition trains 10 epochs on both sides (about a minute quiet). Run it alone:
+  python3 bench/compare.py --workloads fashion --skip-gemm --skip-contention --skip-alloc --reps 3
 """
 import argparse
 import json
@@ -80,6 +83,20 @@ WORKLOADS = {
                 "--print-every", "1000"],
         "expect": {"model": "shallow", "layer_sizes": [2, 4, 1], "hidden_activation": "tanh",
                    "learning_rate": 1.2, "seed": 2, "cost_every": 1000, "train_examples": 400},
+    },
+    # issue 17's recipe (iterations are epochs of 938 mini-batches); not in the default --workloads. Its own
+    # heap flags: X is 376 MB (784 x 60000 doubles), the test set 63 MB; Serial with a small young generation
+    # keeps the peak near what is live (553 MB measured, bench/NOTES.md); no -Xmx, as the CLI's memory check
+    # estimates a full-batch run (1.8 GB) and refuses a smaller heap.
+    "fashion": {
+        "iterations": 10, "n1": 256, "nx": 784, "m": 60000, "heap": "-XX:+UseSerialGC -Xms8m -XX:MaxNewSize=32m",
+        "course": "optimization notebook's model() with Adam on Fashion-MNIST, [784, 256, 128, 10] relu/softmax, "
+                  "He init, learning rate 0.001, mini-batches of 64 reshuffled per epoch",
+        "cli": ["--data", "fashion-mnist", "--model", "deep", "--layers", "256,128", "--activation", "relu",
+                "--optimizer", "adam", "--lr", "0.001", "--batch-size", "64", "--init", "he", "--seed", "1",
+                "--print-every", "1"],
+        "expect": {"model": "deep", "layer_sizes": [784, 256, 128, 10], "hidden_activation": "relu",
+                   "learning_rate": 0.001, "seed": 1, "cost_every": 1, "train_examples": 60000},
     },
 }
 CONTENTION_ITERATIONS = 300
@@ -161,12 +178,12 @@ class Runner:
 
     def cli_cmd(self, workload, iterations, threads, out_dir=None):
         w = WORKLOADS[workload]
-        data = ["--data", "flower"] if workload == "flower" else \
+        data = [] if "--data" in w["cli"] else ["--data", "flower"] if workload == "flower" else \
             ["--data", "cat", "--train-h5", self.train_h5, "--test-h5", self.test_h5]
         cmd = [LAUNCHER, "train"] + data + w["cli"] + ["--iterations", str(iterations), "--json"]
         if out_dir:
             cmd += ["--out", out_dir]
-        return cmd, {"DLBASICS_JAVA_OPTS": "%s -Ddlbasics.threads=%d" % (JAVA_HEAP, threads)}
+        return cmd, {"DLBASICS_JAVA_OPTS": "%s -Ddlbasics.threads=%d" % (w.get("heap", JAVA_HEAP), threads)}
 
     def numpy_cmd(self, workload, iterations, threads):
         return [sys.executable, NUMPY, "train", workload, self.data_dir, str(iterations)], threads_env(threads)
@@ -187,7 +204,7 @@ class Runner:
             raise Failure("the command did not run the course's settings (JSON value, expected): %s\ncommand: %s\n%s"
                           % (wrong or "no costs or training_seconds", shown(cmd, env), lines[-1]))
         return {"seconds": js["training_seconds"], "wall": wall, "cpu": cpu, "cost": js["costs"][-1],
-                "costs": js["costs"], "files": js.get("files", [])}
+                "costs": js["costs"], "files": js.get("files", []), "test_accuracy": js.get("test_accuracy")}
 
     def numpy_train(self, workload, iterations, threads):
         cmd, env = self.numpy_cmd(workload, iterations, threads)
@@ -195,7 +212,8 @@ class Runner:
         r = result_lines(stdout, "train", cmd, env)[0]
         if "seconds" not in r or "last_recorded_cost" not in r:
             raise Failure("incomplete result line from: %s\n%s" % (shown(cmd, env), stdout))
-        return {"seconds": float(r["seconds"]), "wall": wall, "cpu": cpu, "cost": float(r["last_recorded_cost"])}
+        return {"seconds": float(r["seconds"]), "wall": wall, "cpu": cpu, "cost": float(r["last_recorded_cost"]),
+                "test_accuracy": float(r["test_accuracy"]) if "test_accuracy" in r else None}
 
 
 class Report:
@@ -383,8 +401,9 @@ def training_section(rep, runner, T, peak, workloads, reps, scale):
             for side in (["java", "numpy"] if r % 2 == 0 else ["numpy", "java"]):
                 x = runner.java_train(w, its[w], T) if side == "java" else runner.numpy_train(w, its[w], T)
                 res[w][side].append(x)
-                rep.say("- rep %d %s %s: training %.3f s, process %.3f s, CPU %.1f s, last recorded cost %.6f"
-                        % (r + 1, w, side, x["seconds"], x["wall"], x["cpu"], x["cost"]))
+                rep.say("- rep %d %s %s: training %.3f s, process %.3f s, CPU %.1f s, last recorded cost %.6f%s"
+                        % (r + 1, w, side, x["seconds"], x["wall"], x["cpu"], x["cost"],
+                           "" if x.get("test_accuracy") is None else ", test accuracy %.4f" % x["test_accuracy"]))
     rep.say()
     rep.say("| workload | iterations | Java training s | numpy training s | numpy / Java | Java process s "
             "| numpy process s | numpy / Java (process) | Java training runs | numpy training runs |")

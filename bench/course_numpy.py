@@ -1,15 +1,21 @@
 """The course's own code in plain numpy, as the notebooks write it: the baseline of bench/compare.py.
 
-Four workloads, each a function from the course with its defaults (the notebooks' helper functions are
+Five workloads, each a function from the course with its defaults (the notebooks' helper functions are
 copied in the notebooks' style: caches, dictionaries of parameters, cost computed every iteration):
 
   llayer    L_layer_model, layers_dims = [12288, 20, 7, 5, 1], learning_rate 0.0075, 2500 iterations
   twolayer  two_layer_model, (12288, 7, 1), learning_rate 0.0075, 2500 iterations
   logreg    model (logistic regression), 2000 iterations, learning_rate 0.005
   flower    nn_model on the planar data, n_h = 4, 10000 iterations, learning_rate 1.2
+  fashion   issue 17's recipe with the second course's optimization notebook's model(): Fashion-MNIST
+            (Debian's /usr/share/datasets/fashion-mnist, X / 255., examples in columns), layers
+            [784, 256, 128, 10] ReLU + softmax, He init (np.random.seed(1)), Adam (learning rate 0.001,
+            0.9, 0.999, 1e-8, bias-corrected, t counting mini-batches), random_mini_batches of 64
+            reshuffled every epoch (seed 10 + epoch, as the notebook), 10 epochs; prints the test accuracy
 
 Usage (timings cover the training call only, as on the Java side):
   python3 course_numpy.py train WORKLOAD DATA_DIR [iterations]   DATA_DIR holds train_x.npy, train_y.npy
+                                                                  (fashion: unused; iterations are epochs)
   python3 course_numpy.py gemm [seconds]                          np.dot at the course's shapes (big and small)
 Threads: OPENBLAS_NUM_THREADS (set by compare.py before numpy starts).
 """
@@ -341,11 +347,140 @@ def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
     return parameters, costs
 
 
+# ----------------------------------------------------------------------------- many classes, mini-batch Adam
+FASHION = "/usr/share/datasets/fashion-mnist"
+
+
+def load_fashion_mnist(kind):
+    import gzip
+    with gzip.open("%s/%s-images-idx3-ubyte.gz" % (FASHION, kind), "rb") as f:
+        images = np.frombuffer(f.read(), dtype=np.uint8, offset=16)
+    with gzip.open("%s/%s-labels-idx1-ubyte.gz" % (FASHION, kind), "rb") as f:
+        labels = np.frombuffer(f.read(), dtype=np.uint8, offset=8)
+    m = labels.shape[0]
+    X = images.reshape(m, -1).T / 255.
+    Y = np.zeros((10, m))
+    Y[labels, np.arange(m)] = 1.0
+    return X, Y, labels
+
+
+def initialize_parameters_he(layers_dims):
+    np.random.seed(1)
+    parameters = {}
+    for l in range(1, len(layers_dims)):
+        parameters["W" + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2. / layers_dims[l - 1])
+        parameters["b" + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters
+
+
+def softmax(Z):
+    E = np.exp(Z - np.max(Z, axis=0, keepdims=True))
+    return E / np.sum(E, axis=0, keepdims=True), Z
+
+
+def softmax_forward(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A, cache = linear_activation_forward(A, parameters["W%d" % l], parameters["b%d" % l], "relu")
+        caches.append(cache)
+    Z, linear_cache = linear_forward(A, parameters["W%d" % L], parameters["b%d" % L])
+    AL, activation_cache = softmax(Z)
+    caches.append((linear_cache, activation_cache))
+    return AL, caches
+
+
+def compute_cost_softmax(AL, Y):
+    return -np.sum(Y * np.log(AL))   # summed over the mini-batch; model() divides by m
+
+
+def softmax_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dZ = AL - Y
+    dA, grads["dW%d" % L], grads["db%d" % L] = linear_backward(dZ, caches[L - 1][0])
+    for l in reversed(range(L - 1)):
+        dA, grads["dW%d" % (l + 1)], grads["db%d" % (l + 1)] = linear_activation_backward(dA, caches[l], "relu")
+    return grads
+
+
+def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
+    np.random.seed(seed)
+    m = X.shape[1]
+    mini_batches = []
+    permutation = list(np.random.permutation(m))
+    shuffled_X = X[:, permutation]
+    shuffled_Y = Y[:, permutation].reshape((Y.shape[0], m))
+    inc = mini_batch_size
+    num_complete_minibatches = m // mini_batch_size
+    for k in range(0, num_complete_minibatches):
+        mini_batches.append((shuffled_X[:, k * inc:(k + 1) * inc], shuffled_Y[:, k * inc:(k + 1) * inc]))
+    if m % mini_batch_size != 0:
+        mini_batches.append((shuffled_X[:, num_complete_minibatches * inc:], shuffled_Y[:, num_complete_minibatches * inc:]))
+    return mini_batches
+
+
+def initialize_adam(parameters):
+    L = len(parameters) // 2
+    v, s = {}, {}
+    for l in range(1, L + 1):
+        for p in ("W", "b"):
+            v["d%s%d" % (p, l)] = np.zeros(parameters["%s%d" % (p, l)].shape)
+            s["d%s%d" % (p, l)] = np.zeros(parameters["%s%d" % (p, l)].shape)
+    return v, s
+
+
+def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999, epsilon=1e-8):
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        for p in ("W", "b"):
+            d = "d%s%d" % (p, l)
+            v[d] = beta1 * v[d] + (1 - beta1) * grads[d]
+            v_corrected = v[d] / (1 - beta1 ** t)
+            s[d] = beta2 * s[d] + (1 - beta2) * np.power(grads[d], 2)
+            s_corrected = s[d] / (1 - beta2 ** t)
+            parameters["%s%d" % (p, l)] = parameters["%s%d" % (p, l)] - learning_rate * v_corrected / (np.sqrt(s_corrected) + epsilon)
+    return parameters, v, s
+
+
+def adam_model(X, Y, layers_dims, learning_rate=0.001, mini_batch_size=64, beta1=0.9, beta2=0.999, epsilon=1e-8,
+               num_epochs=10):
+    costs = []
+    t = 0
+    seed = 10
+    m = X.shape[1]
+    parameters = initialize_parameters_he(layers_dims)
+    v, s = initialize_adam(parameters)
+    for i in range(num_epochs):
+        seed = seed + 1
+        minibatches = random_mini_batches(X, Y, mini_batch_size, seed)
+        cost_total = 0
+        for minibatch_X, minibatch_Y in minibatches:
+            AL, caches = softmax_forward(minibatch_X, parameters)
+            cost_total += compute_cost_softmax(AL, minibatch_Y)
+            grads = softmax_backward(AL, minibatch_Y, caches)
+            t = t + 1
+            parameters, v, s = update_parameters_with_adam(parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon)
+        costs.append(cost_total / m)
+    return parameters, costs
+
+
 # ----------------------------------------------------------------------------- driver
 def train(workload, data_dir, iterations):
-    if workload not in ("llayer", "twolayer", "logreg", "flower"):
-        raise SystemExit("course_numpy.py train: unknown workload '%s'; use llayer, twolayer, logreg or flower"
+    if workload not in ("llayer", "twolayer", "logreg", "flower", "fashion"):
+        raise SystemExit("course_numpy.py train: unknown workload '%s'; use llayer, twolayer, logreg, flower or fashion"
                          % workload)
+    if workload == "fashion":
+        X, Y, _ = load_fashion_mnist("train")
+        t0 = time.perf_counter()
+        params, costs = adam_model(X, Y, [784, 256, 128, 10], num_epochs=iterations or 10)
+        seconds = time.perf_counter() - t0
+        X_test, _, labels = load_fashion_mnist("t10k")
+        accuracy = np.mean(np.argmax(softmax_forward(X_test, params)[0], axis=0) == labels)
+        print("train workload=fashion iterations=%d seconds=%.4f last_recorded_cost=%.6f test_accuracy=%.4f"
+              % (iterations or 10, seconds, float(costs[-1]), accuracy))
+        return
     if workload == "flower":
         X, Y = load_planar_dataset()
     else:

@@ -25,7 +25,9 @@ package dlbasics.matrix;
  *       pool is first needed. A chunk is computed whole by one thread, so no entry's additions are
  *       split or reordered. Idle workers park; they never spin.</li>
  * </ul>
- * {@link #implementation()} describes the choice.
+ * {@link #implementation()} describes the choice. A product {@code op(A) · Bᵀ} whose B is at most
+ * {@value #TRANSPOSE_MAX} entries may run on a row-major copy of Bᵀ made per call (a mini-batch's
+ * {@code dZ1 · Xbᵀ}): the vector kernel's row tiles then read it as stored, in the same order.
  *
  * <p>An operand read by many products, such as a training set X, is packed once ({@link PackedMatrix}):
  * pass {@link Matrix#fixed()} and Gemm keeps the packed copy with the view, or call
@@ -72,6 +74,12 @@ public final class Gemm {
         static final PackedKernel PACKED_KERNEL = select("dlbasics.matrix.VectorPackedKernel", PackedKernel.class,
                 ScalarPackedKernel.INSTANCE);
     }
+    /**
+     * The largest op(B) (entries) copied row-major for a kernel that {@link GemmKernel#prefersTransposedCopy
+     * prefers it}: 4 MB per calling thread, a mini-batch's input, never a whole training set.
+     */
+    static final long TRANSPOSE_MAX = 1L << 19;
+    private static final ThreadLocal<double[][]> TRANSPOSED = ThreadLocal.withInitial(() -> new double[][] {new double[0]});
     private static final ThreadLocal<GemmJob> JOBS = ThreadLocal.withInitial(GemmJob::new);
     private static final ThreadLocal<PackedJob> PACKED_JOBS = ThreadLocal.withInitial(PackedJob::new);
     private static volatile WorkerPool pool;
@@ -261,13 +269,38 @@ public final class Gemm {
             return;
         }
         GemmJob job = JOBS.get();
-        job.set(kernel, a.data(), transA, b.data(), transB, cd, n, k, m);
+        if (transB && kernel.prefersTransposedCopy(n, k, m)) {
+            // op(B) = Bᵀ copied row-major (k x m) once, read by every chunk; the order of the sums is unchanged
+            job.set(kernel, a.data(), transA, transposed(b.data(), m, k), false, cd, n, k, m);
+        } else {
+            job.set(kernel, a.data(), transA, b.data(), transB, cd, n, k, m);
+        }
         try {
             kernel.prepare(job);
             run(job, workers, kernel.worthSplitting(job), CHUNKS_PER_THREAD, kernel.columnAlignment());
         } finally {
             job.clear();
         }
+    }
+
+    /** {@code b} ({@code rows x cols}, row-major) transposed into this thread's buffer, {@code cols x rows}. */
+    private static double[] transposed(double[] b, int rows, int cols) {
+        double[][] holder = TRANSPOSED.get();
+        if (holder[0].length < rows * cols) {
+            holder[0] = new double[rows * cols];
+        }
+        double[] t = holder[0];
+        // blocks of 8 rows: each source row is read in order, 8 destination rows are written in step
+        for (int i0 = 0; i0 < rows; i0 += 8) {
+            int i1 = Math.min(rows, i0 + 8);
+            for (int j = 0; j < cols; j++) {
+                int dst = j * rows;
+                for (int i = i0; i < i1; i++) {
+                    t[dst + i] = b[i * cols + j];
+                }
+            }
+        }
+        return t;
     }
 
     /**

@@ -33,6 +33,14 @@ interface GemmKernel {
         return true;
     }
 
+    /**
+     * Whether this kernel runs {@code op(A) · Bᵀ} faster on a row-major copy of Bᵀ ({@code k x m}) than
+     * on B read in place; {@link Gemm} then makes that copy (k·m moves against n·k·m multiply-adds).
+     */
+    default boolean prefersTransposedCopy(int n, int k, int m) {
+        return false;
+    }
+
     /** A short description for logs and benchmarks, e.g. {@code "Vector API 256-bit (4 doubles)"}. */
     String description();
 }

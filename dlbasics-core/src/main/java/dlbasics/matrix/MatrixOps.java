@@ -8,7 +8,60 @@ package dlbasics.matrix;
  * <p>{@code MatrixOpsTest} proves every method here equals its {@link Matrix} counterpart.
  */
 public final class MatrixOps {
+    /** Gathers of at least this many entries split their rows across {@link Gemm}'s threads. */
+    static final int GATHER_PARALLEL_MIN = 1 << 14;
+    private static final ThreadLocal<GatherJob> GATHERS = ThreadLocal.withInitial(GatherJob::new);
+
     private MatrixOps() {
+    }
+
+    /**
+     * {@code out[:, j] = a[:, columns[offset + j]]} for j = 0..out.cols()-1: numpy's
+     * {@code a[:, columns[offset:offset + k]]} into a caller-owned {@code a.rows() x k} output, such as a
+     * mini-batch of X gathered in a shuffled order. Examples are columns, so each value read is a
+     * separate cache line of a; large gathers split their rows across {@link Gemm}'s threads (the values
+     * copied do not depend on it). Allocates nothing.
+     *
+     * @throws IllegalArgumentException when out has another number of rows than a, the positions run past
+     *                                  the end of {@code columns}, or a position names no column of a
+     */
+    public static void selectColumns(Matrix a, int[] columns, int offset, Matrix out) {
+        int k = out.cols();
+        if (out.rows() != a.rows()) {
+            throw new IllegalArgumentException(String.format(
+                    "selectColumns: a is %s but out is %s; out must have a's %d rows (one column per selected example)",
+                    Shapes.shape(a), Shapes.shape(out), a.rows()));
+        }
+        if (offset < 0 || offset > columns.length - k) {
+            throw new IllegalArgumentException(String.format(
+                    "selectColumns: positions %d..%d of %d column indices asked for (out is %s); pass an offset from 0 to %d",
+                    offset, offset + k - 1, columns.length, Shapes.shape(out), Math.max(0, columns.length - k)));
+        }
+        if (out.data() == a.data() && out.size() > 0) {
+            throw new IllegalArgumentException("selectColumns: the output is the input; pass a separate output matrix");
+        }
+        for (int j = 0; j < k; j++) {
+            int c = columns[offset + j];
+            if (c < 0 || c >= a.cols()) {
+                throw new IllegalArgumentException(String.format(
+                        "selectColumns: column index %d (position %d) is outside the %d columns of a (%s)",
+                        c, offset + j, a.cols(), Shapes.shape(a)));
+            }
+        }
+        GatherJob job = GATHERS.get();
+        job.set(a.data(), a.cols(), columns, offset, out.data(), k, a.rows());
+        try {
+            int chunks = job.chunks();
+            if ((long) a.rows() * k >= GATHER_PARALLEL_MIN && chunks > 1) {
+                Gemm.pool().run(job, chunks);
+            } else {
+                for (int chunk = 0; chunk < chunks; chunk++) {
+                    job.runChunk(chunk);
+                }
+            }
+        } finally {
+            job.clear();
+        }
     }
 
     /** {@code out = aᵀ}; a is {@code n x m}, out is {@code m x n} and must not be a. */

@@ -71,6 +71,15 @@ final class VectorGemmKernel implements GemmKernel {
         return job.transB || job.n >= 4;
     }
 
+    /**
+     * Row tiles beat column tiles on a copied Bᵀ when C has 16 rows or more (10 rows: slower): on the
+     * Fashion-MNIST step {@code dZ1·Xbᵀ} (256x64 · 64x784) 2.1x, {@code dZ2·A1ᵀ} 1.4x (bench/NOTES.md).
+     */
+    @Override
+    public boolean prefersTransposedCopy(int n, int k, int m) {
+        return n >= 16 && (long) k * m <= Gemm.TRANSPOSE_MAX;
+    }
+
     @Override
     public String description() {
         return "Vector API " + S.vectorBitSize() + "-bit (" + L + " doubles)";

@@ -1,5 +1,7 @@
 package dlbasics.model;
 
+import dlbasics.matrix.Elementwise;
+
 import java.util.Map;
 
 /**
@@ -12,7 +14,9 @@ import java.util.Map;
  * </pre>
  * The state is "vdW1", "sdW1", ... and "t" (1x1), all zero at the start ({@code initialize_adam}); t
  * counts updates over the whole run, across epochs. Same operations in the same order as
- * {@link dlbasics.course.OptimizationSteps#updateParametersWithAdam}, hence the same bits.
+ * {@link dlbasics.course.OptimizationSteps#updateParametersWithAdam}, hence the same bits. Large
+ * parameters are updated in ranges on several threads ({@link Elementwise}): each entry on its own, so
+ * the bits do not depend on the thread count.
  *
  * @param beta1   β1 in [0, 1) (the course uses 0.9)
  * @param beta2   β2 in [0, 1) (the course uses 0.999)
@@ -34,24 +38,45 @@ public record Adam(double beta1, double beta2, double epsilon) implements Update
     @Override
     public Run start(Network network) {
         return new StatefulRun(network, true, true, true) {
+            // the step of one update, read by the loop's ranges (set before each parameter's loop)
+            private final Elementwise.Range step = this::step;
+            private double[] p;
+            private double[] first;
+            private double[] second;
+            private double[] g;
+            private double rate;
+            private double vBias;
+            private double sBias;
+
             @Override
             public void update(Gradients gradients, double learningRate) {
                 double[] count = t.data();
                 count[0] = count[0] + 1;
-                double vBias = 1 - Math.pow(beta1, count[0]);
-                double sBias = 1 - Math.pow(beta2, count[0]);
+                vBias = 1 - Math.pow(beta1, count[0]);
+                sBias = 1 - Math.pow(beta2, count[0]);
+                rate = learningRate;
                 for (int k = 0; k < params.length; k++) {
-                    double[] p = params[k].data();
-                    double[] first = v[k].data();
-                    double[] second = s[k].data();
-                    double[] g = grad(gradients, k).data();
-                    for (int i = 0; i < p.length; i++) {
-                        first[i] = first[i] * beta1 + g[i] * (1 - beta1);
-                        double firstCorrected = first[i] / vBias;
-                        second[i] = second[i] * beta2 + (g[i] * g[i]) * (1 - beta2);
-                        double secondCorrected = second[i] / sBias;
-                        p[i] = p[i] - (firstCorrected * learningRate) / (Math.sqrt(secondCorrected) + epsilon);
-                    }
+                    p = params[k].data();
+                    first = v[k].data();
+                    second = s[k].data();
+                    g = grad(gradients, k).data();
+                    Elementwise.forEach(p.length, step);
+                }
+                p = first = second = g = null;
+            }
+
+            /** Entries from..to-1: every entry on its own, so the threads that run it do not change a bit. */
+            private void step(int from, int to) {
+                double[] p = this.p;
+                double[] first = this.first;
+                double[] second = this.second;
+                double[] g = this.g;
+                for (int i = from; i < to; i++) {
+                    first[i] = first[i] * beta1 + g[i] * (1 - beta1);
+                    double firstCorrected = first[i] / vBias;
+                    second[i] = second[i] * beta2 + (g[i] * g[i]) * (1 - beta2);
+                    double secondCorrected = second[i] / sBias;
+                    p[i] = p[i] - (firstCorrected * rate) / (Math.sqrt(secondCorrected) + epsilon);
                 }
             }
         };

@@ -238,6 +238,27 @@ public final class Network {
      */
     public Matrix predictProbabilities(Matrix X) {
         checkInput("predictProbabilities", X);
+        int m = X.cols();
+        if (m <= PREDICT_COLUMNS) {
+            return forwardAll(X);
+        }
+        // in blocks of columns: a large set's activations never exist whole (Fashion-MNIST's 60,000
+        // examples: 190 MB for [784, 256, 128, 10]); every column is computed on its own, so the bits are the same
+        Matrix out = Matrix.zeros(outputSize(), m);
+        for (int j0 = 0; j0 < m; j0 += PREDICT_COLUMNS) {
+            int j1 = Math.min(m, j0 + PREDICT_COLUMNS);
+            Matrix block = forwardAll(X.columns(j0, j1));
+            for (int i = 0; i < out.rows(); i++) {
+                System.arraycopy(block.data(), i * (j1 - j0), out.data(), i * m + j0, j1 - j0);
+            }
+        }
+        return out;
+    }
+
+    /** Examples per block of {@link #predictProbabilities}: 2048 columns of 784 inputs are 12.5 MB. */
+    static final int PREDICT_COLUMNS = 2048;
+
+    private Matrix forwardAll(Matrix X) {
         Matrix A = X;
         for (int l = 1; l <= numLayers(); l++) {
             Matrix Z = Matrix.zeros(layerDims[l], X.cols());

@@ -565,15 +565,8 @@ public final class Trainer {
         }
 
         private void gather(Matrix from, Matrix to, int first) {
-            double[] src = from.data();
-            double[] dst = to.data();
-            int cols = to.cols();
-            int m = from.cols();
-            for (int r = 0; r < to.rows(); r++) {
-                for (int j = 0; j < cols; j++) {
-                    dst[r * cols + j] = src[r * m + order[first + j]];
-                }
-            }
+            // examples are columns: each value read is its own cache line of X (bench/NOTES.md, Fashion-MNIST)
+            dlbasics.matrix.MatrixOps.selectColumns(from, order, first, to);
         }
     }
 

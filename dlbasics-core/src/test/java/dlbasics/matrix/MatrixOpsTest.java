@@ -238,4 +238,42 @@ class MatrixOpsTest {
         assertEquals("rowSums: the output is 1x2 but the result is 2x1; allocate the output with Matrix.zeros(2, 1)",
                 assertThrows(IllegalArgumentException.class, () -> MatrixOps.rowSums(a, Matrix.zeros(1, 2))).getMessage());
     }
+
+    /** A mini-batch gather, on one thread and split across 2, equals Matrix.selectColumns (numpy's a[:, idx]). */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void selectColumnsEqualsMatrixSelectColumns(int threads) {
+        NumpyRandom rng = new NumpyRandom(7);
+        Matrix a = Matrix.wrap(301, 500, rng.randn(301 * 500));   // 301 rows: whole chunks of 98 and a ragged one
+        int[] order = rng.permutation(500);
+        Matrix out = Matrix.zeros(301, 64);
+        WorkerPool pool = new WorkerPool(threads);
+        GatherJob job = new GatherJob();
+        for (int first : new int[] {0, 64, 436}) {
+            java.util.Arrays.fill(out.data(), Double.NaN);
+            if (threads == 1) {
+                MatrixOps.selectColumns(a, order, first, out);
+            } else {
+                job.set(a.data(), a.cols(), order, first, out.data(), 64, 301);
+                pool.run(job, job.chunks());
+            }
+            Matrix expected = a.selectColumns(java.util.Arrays.copyOfRange(order, first, first + 64));
+            assertTrue(java.util.Arrays.equals(expected.data(), out.data()), "gather at offset " + first);
+        }
+    }
+
+    @Test
+    void selectColumnsRejectsBadPositionsAndShapes() {
+        Matrix a = Matrix.zeros(3, 10);
+        int[] order = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        IllegalArgumentException past = assertThrows(IllegalArgumentException.class,
+                () -> MatrixOps.selectColumns(a, order, 8, Matrix.zeros(3, 4)));
+        assertTrue(past.getMessage().startsWith("selectColumns: positions 8..11 of 10 column indices"), past.getMessage());
+        IllegalArgumentException rows = assertThrows(IllegalArgumentException.class,
+                () -> MatrixOps.selectColumns(a, order, 0, Matrix.zeros(2, 4)));
+        assertTrue(rows.getMessage().contains("out must have a's 3 rows"), rows.getMessage());
+        IllegalArgumentException index = assertThrows(IllegalArgumentException.class,
+                () -> MatrixOps.selectColumns(a, new int[] {0, 12}, 0, Matrix.zeros(3, 2)));
+        assertTrue(index.getMessage().contains("column index 12 (position 1) is outside the 10 columns"), index.getMessage());
+    }
 }

@@ -16,15 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Mini-batch Adam with L2 and dropout gives the same bits on 1 and 2 threads: Gemm splits products of
- * at least 2^17 multiply-adds across threads (here 64 x 200 x 64 per batch), and each entry is summed by
- * one thread in one order. The thread count is fixed per JVM, so each count runs in a child JVM that
+ * at least 2^17 multiply-adds across threads (here 64 x 600 x 64 per batch), and each entry is summed by
+ * one thread in one order; the batch gather (600 x 64) and Adam's step on W1 (64 x 600) are split too. The thread count is fixed per JVM, so each count runs in a child JVM that
  * prints the parameters' bits.
  */
 class TrainerThreadsTest {
     /** Trains and prints one line: the bits of every parameter, hashed, and the costs' bits. */
     public static final class Main {
         public static void main(String[] args) {
-            trainAndPrint(4, 300, Network.of(200, 64, 16, 1), Trainer.builder().learningRate(0.001).epochs(6).batchSize(64)
+            trainAndPrint(4, 300, Network.of(600, 64, 16, 1), Trainer.builder().learningRate(0.001).epochs(6).batchSize(64)
                     .initializer(Initializer.HE).seed(1).costEvery(1).l2(0.1).keepProb(0.8).updateRule(new Adam()));
         }
     }
