@@ -486,13 +486,18 @@ def start_section(rep, runner, T, n, scale):
             "numpy_flower": result[rows[2][0]]["wall"], "its": its, "runs": n}
 
 
-def footprint_targets_section(rep, training, start, scale):
-    rep.say("## Targets of issue 16: start and footprint, from the numbers above")
+def targets_heading(rep, title, scale):
+    """A targets section's title, the note on scaled iterations and the table's head."""
+    rep.say(title)
     if scale != 1:
         rep.say("(Iterations scaled by %g: the ratios of this run are not the issue's measurement.)" % scale)
     rep.say()
     rep.say("| target | measured | met |")
     rep.say("|---|---|---|")
+
+
+def footprint_targets_section(rep, training, start, scale):
+    targets_heading(rep, "## Targets of issue 16: start and footprint, from the numbers above", scale)
     if start:
         x = start["numpy_flower"] / start["java_flower"]
         rep.say("| flower run at least 1.5x faster than numpy, JVM start included | numpy / Java %.2fx (Java %.3f s, "
@@ -601,12 +606,7 @@ def alloc_section(rep, args, T, workdir):
 
 
 def targets_section(rep, T, products, training, contention, alloc, scale):
-    rep.say("## Targets of issue 5, from the numbers above")
-    if scale != 1:
-        rep.say("(Iterations scaled by %g: the ratios of this run are not the issue's measurement.)" % scale)
-    rep.say()
-    rep.say("| target | measured | met |")
-    rep.say("|---|---|---|")
+    targets_heading(rep, "## Targets of issue 5, from the numbers above", scale)
     na = "not measured in this run"
 
     def row(target, measured, met):
