@@ -18,7 +18,10 @@ In one session on one machine, each measurement a fresh process:
      same model file, byte for byte;
   5. allocation: bytes allocated per training step (JMH TrainingStepBenchmark with -prof gc);
   6. targets: every target of issue 5 with the measured value and whether it is met, computed from
-     the numbers above.
+     the numbers above;
+  7. start and footprint: `./dlbasics --version`, the flower run and numpy's as fresh processes (median of
+     --start-runs), and issue 16's targets on start and peak resident memory (the training table has a
+     peak RSS column for both sides).
 A failing run (non-zero exit, missing result line) stops the script with the command and its stderr.
 
 Usage, from the repository root, after building the benchmark jar once:
@@ -33,7 +36,6 @@ import argparse
 import json
 import os
 import re
-import resource
 import shlex
 import shutil
 import statistics
@@ -127,22 +129,31 @@ def shown(cmd, env_extra=None):
 
 def run(cmd, env_extra=None):
     """Runs cmd from the repository root; returns (stdout, wall seconds, CPU seconds of the process tree)."""
+    return run_measured(cmd, env_extra)[:3]
+
+
+def run_measured(cmd, env_extra=None):
+    """run(), and the peak resident memory in MB of the largest process of the tree (wait4's ru_maxrss: the
+    launcher's java counts, since the launcher waits for it)."""
     env = dict(os.environ)
     env.update(env_extra or {})
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     try:
-        p = subprocess.run(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            p = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=err)
+            _, status, usage = os.wait4(p.pid, 0)
+            p.returncode = os.waitstatus_to_exitcode(status)
+            wall = time.perf_counter() - t0
+            out.seek(0)
+            err.seek(0)
+            stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
     except OSError as e:
         raise Failure("could not start: %s\n%s" % (shown(cmd, env_extra), e))
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = usage.ru_utime + usage.ru_stime
     if p.returncode != 0:
         raise Failure("exit code %d: %s\n--- stderr ---\n%s--- stdout (last lines) ---\n%s"
-                      % (p.returncode, shown(cmd, env_extra), p.stderr,
-                         "\n".join(p.stdout.splitlines()[-10:])))
-    return p.stdout, wall, cpu
+                      % (p.returncode, shown(cmd, env_extra), stderr, "\n".join(stdout.splitlines()[-10:])))
+    return stdout, wall, cpu, usage.ru_maxrss / 1024.0
 
 
 def fields(line):
@@ -190,7 +201,7 @@ class Runner:
 
     def java_train(self, workload, iterations, threads, out_dir=None):
         cmd, env = self.cli_cmd(workload, iterations, threads, out_dir)
-        stdout, wall, cpu = run(cmd, env)
+        stdout, wall, cpu, rss = run_measured(cmd, env)
         lines = [l for l in stdout.splitlines() if l.startswith("{")]
         if not lines:
             raise Failure("no JSON line from: %s\n--- stdout ---\n%s" % (shown(cmd, env), stdout))
@@ -203,16 +214,16 @@ class Runner:
         if wrong or not js.get("costs") or js.get("training_seconds") is None:
             raise Failure("the command did not run the course's settings (JSON value, expected): %s\ncommand: %s\n%s"
                           % (wrong or "no costs or training_seconds", shown(cmd, env), lines[-1]))
-        return {"seconds": js["training_seconds"], "wall": wall, "cpu": cpu, "cost": js["costs"][-1],
+        return {"seconds": js["training_seconds"], "wall": wall, "cpu": cpu, "rss": rss, "cost": js["costs"][-1],
                 "costs": js["costs"], "files": js.get("files", []), "test_accuracy": js.get("test_accuracy")}
 
     def numpy_train(self, workload, iterations, threads):
         cmd, env = self.numpy_cmd(workload, iterations, threads)
-        stdout, wall, cpu = run(cmd, env)
+        stdout, wall, cpu, rss = run_measured(cmd, env)
         r = result_lines(stdout, "train", cmd, env)[0]
         if "seconds" not in r or "last_recorded_cost" not in r:
             raise Failure("incomplete result line from: %s\n%s" % (shown(cmd, env), stdout))
-        return {"seconds": float(r["seconds"]), "wall": wall, "cpu": cpu, "cost": float(r["last_recorded_cost"]),
+        return {"seconds": float(r["seconds"]), "wall": wall, "cpu": cpu, "rss": rss, "cost": float(r["last_recorded_cost"]),
                 "test_accuracy": float(r["test_accuracy"]) if "test_accuracy" in r else None}
 
 
@@ -401,13 +412,17 @@ def training_section(rep, runner, T, peak, workloads, reps, scale):
             for side in (["java", "numpy"] if r % 2 == 0 else ["numpy", "java"]):
                 x = runner.java_train(w, its[w], T) if side == "java" else runner.numpy_train(w, its[w], T)
                 res[w][side].append(x)
-                rep.say("- rep %d %s %s: training %.3f s, process %.3f s, CPU %.1f s, last recorded cost %.6f%s"
-                        % (r + 1, w, side, x["seconds"], x["wall"], x["cpu"], x["cost"],
+                rep.say("- rep %d %s %s: training %.3f s, process %.3f s, CPU %.1f s, peak RSS %.0f MB, last recorded cost %.6f%s"
+                        % (r + 1, w, side, x["seconds"], x["wall"], x["cpu"], x["rss"], x["cost"],
                            "" if x.get("test_accuracy") is None else ", test accuracy %.4f" % x["test_accuracy"]))
     rep.say()
+    rep.say("Peak RSS: the largest resident set of the process tree (wait4's ru_maxrss; Java: the launcher's java "
+            "with the launcher's settings and %s), median over the repetitions." % JAVA_HEAP)
+    rep.say()
     rep.say("| workload | iterations | Java training s | numpy training s | numpy / Java | Java process s "
-            "| numpy process s | numpy / Java (process) | Java training runs | numpy training runs |")
-    rep.say("|---|---|---|---|---|---|---|---|---|---|")
+            "| numpy process s | numpy / Java (process) | Java peak RSS MB | numpy peak RSS MB | Java / numpy (RSS) "
+            "| Java training runs | numpy training runs |")
+    rep.say("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     summary = {}
     for w in workloads:
         j = [x["seconds"] for x in res[w]["java"]]
@@ -416,9 +431,11 @@ def training_section(rep, runner, T, peak, workloads, reps, scale):
         nw = median([x["wall"] for x in res[w]["numpy"]])
         s = summary[w] = {"java": median(j), "numpy": median(n), "its": its[w],
                           "java_cost": res[w]["java"][-1]["cost"], "numpy_cost": res[w]["numpy"][-1]["cost"],
-                          "java_runs": len(j)}
-        rep.say("| %s | %d | %.3f | %.3f | %.2fx | %.3f | %.3f | %.2fx | %s | %s |"
-                % (w, its[w], s["java"], s["numpy"], s["numpy"] / s["java"], jw, nw, nw / jw, runs(j), runs(n)))
+                          "java_runs": len(j), "java_rss": median([x["rss"] for x in res[w]["java"]]),
+                          "numpy_rss": median([x["rss"] for x in res[w]["numpy"]])}
+        rep.say("| %s | %d | %.3f | %.3f | %.2fx | %.3f | %.3f | %.2fx | %.0f | %.0f | %.2f | %s | %s |"
+                % (w, its[w], s["java"], s["numpy"], s["numpy"] / s["java"], jw, nw, nw / jw, s["java_rss"],
+                   s["numpy_rss"], s["java_rss"] / s["numpy_rss"], runs(j), runs(n)))
     rep.say()
     rep.say("Rate: the flops of the two products with X per iteration, W1·X and dW1 = dZ1·Xᵀ, 2·n1·n_x·m "
             "each (llayer: 2·20·12288·209 each), times the iterations, over the median training time. The "
@@ -447,6 +464,76 @@ def training_section(rep, runner, T, peak, workloads, reps, scale):
                 "last recorded costs may differ there.")
         rep.say()
     return summary
+
+
+def start_section(rep, runner, T, n, scale):
+    """Fresh processes as a user starts them (the launcher's own settings, no DLBASICS_JAVA_OPTS): `--version`
+    and the flower run against numpy's flower run, Java and numpy alternating; medians of n runs."""
+    its = max(1, round(WORKLOADS["flower"]["iterations"] * scale))
+    rep.say("## Start and footprint: fresh processes (%d run%s each, medians)" % (n, "" if n == 1 else "s"))
+    version = [LAUNCHER, "--version"]
+    flower, _ = runner.cli_cmd("flower", its, T)
+    numpy_flower, nenv = runner.numpy_cmd("flower", its, T)
+    numpy_import = [sys.executable, "-c", "import numpy"]
+    rows = [("dlbasics --version", version, {}), ("dlbasics flower, %d iterations" % its, flower, {}),
+            ("numpy flower, %d iterations" % its, numpy_flower, nenv), ("python3 -c 'import numpy'", numpy_import, nenv)]
+    rep.say("Each command as a user types it (the launcher's JVM options; no DLBASICS_JAVA_OPTS), the rows "
+            "interleaved run by run. Process: wall time of the whole command; CPU: user + system time of the "
+            "process tree; peak RSS: wait4's ru_maxrss.")
+    rep.say()
+    rep.say("```")
+    for _, cmd, env in rows:
+        rep.say(shown(cmd, env))
+    rep.say("```")
+    got = {name: [] for name, _, _ in rows}
+    for r in range(n):
+        for name, cmd, env in (rows if r % 2 == 0 else rows[::-1]):
+            _, wall, cpu, rss = run_measured(cmd, env)
+            got[name].append((wall, cpu, rss))
+    rep.say()
+    rep.say("| command | median process s | fastest s | median CPU s | median peak RSS MB | process s, each run |")
+    rep.say("|---|---|---|---|---|---|")
+    result = {}
+    for name, _, _ in rows:
+        xs = got[name]
+        result[name] = {"wall": median([x[0] for x in xs]), "rss": median([x[2] for x in xs])}
+        rep.say("| %s | %.3f | %.3f | %.3f | %.0f | %s |" % (name, result[name]["wall"], min(x[0] for x in xs),
+                                                          median([x[1] for x in xs]), result[name]["rss"],
+                                                          runs([x[0] for x in xs])))
+    rep.say()
+    return {"version": result[rows[0][0]]["wall"], "java_flower": result[rows[1][0]]["wall"],
+            "numpy_flower": result[rows[2][0]]["wall"], "its": its, "runs": n}
+
+
+def targets_heading(rep, title, scale):
+    """A targets section's title, the note on scaled iterations and the table's head."""
+    rep.say(title)
+    if scale != 1:
+        rep.say("(Iterations scaled by %g: the ratios of this run are not the issue's measurement.)" % scale)
+    rep.say()
+    rep.say("| target | measured | met |")
+    rep.say("|---|---|---|")
+
+
+def footprint_targets_section(rep, training, start, scale):
+    targets_heading(rep, "## Targets of issue 16: start and footprint, from the numbers above", scale)
+    if start:
+        x = start["numpy_flower"] / start["java_flower"]
+        rep.say("| flower run at least 1.5x faster than numpy, JVM start included | numpy / Java %.2fx (Java %.3f s, "
+                "numpy %.3f s, whole process, medians of %d) | %s |"
+                % (x, start["java_flower"], start["numpy_flower"], start["runs"], yes(x >= 1.5)))
+        rep.say("| `dlbasics --version` timed | %.3f s (median of %d fresh processes) | - |" % (start["version"], start["runs"]))
+    else:
+        rep.say("| flower run at least 1.5x faster than numpy, JVM start included | not measured in this run | - |")
+    for w in ("llayer", "twolayer", "logreg"):
+        if w in training:
+            s = training[w]
+            x = s["java_rss"] / s["numpy_rss"]
+            rep.say("| %s: peak RSS at most 2x numpy's | Java / numpy %.2f (Java %.0f MB, numpy %.0f MB; Java with %s) | %s |"
+                    % (w, x, s["java_rss"], s["numpy_rss"], JAVA_HEAP, yes(x <= 2)))
+        else:
+            rep.say("| %s: peak RSS at most 2x numpy's | not measured in this run | - |" % w)
+    rep.say()
 
 
 def contention_section(rep, runner, threads, reps, scale, workdir):
@@ -538,12 +625,7 @@ def alloc_section(rep, args, T, workdir):
 
 
 def targets_section(rep, T, products, training, contention, alloc, scale):
-    rep.say("## Targets of issue 5, from the numbers above")
-    if scale != 1:
-        rep.say("(Iterations scaled by %g: the ratios of this run are not the issue's measurement.)" % scale)
-    rep.say()
-    rep.say("| target | measured | met |")
-    rep.say("|---|---|---|")
+    targets_heading(rep, "## Targets of issue 5, from the numbers above", scale)
     na = "not measured in this run"
 
     def row(target, measured, met):
@@ -642,6 +724,8 @@ def parse_args():
     ap.add_argument("--skip-gemm", action="store_true", help="leave out the products table")
     ap.add_argument("--skip-contention", action="store_true", help="leave out the run with another process busy")
     ap.add_argument("--skip-alloc", action="store_true", help="leave out the JMH allocation run")
+    ap.add_argument("--skip-start", action="store_true", help="leave out the start table (fresh processes)")
+    ap.add_argument("--start-runs", type=int, help="fresh processes per row of the start table (default 10; --quick 3)")
     ap.add_argument("--contention", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for old commands
     ap.add_argument("--jar", default=os.path.join(ROOT, "dlbasics-bench", "target", "benchmarks.jar"))
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"),
@@ -652,6 +736,7 @@ def parse_args():
     args.reps = args.reps if args.reps is not None else (1 if q else 3)
     args.iterations_scale = args.iterations_scale if args.iterations_scale is not None else (0.1 if q else 1.0)
     args.gemm_seconds = args.gemm_seconds if args.gemm_seconds is not None else (0.5 if q else 3.0)
+    args.start_runs = args.start_runs if args.start_runs is not None else (3 if q else 10)
     args.jmh = args.jmh if args.jmh is not None else ("-wi 3 -w 1 -i 1 -r 1" if q else "-wi 3 -w 2 -i 5 -r 2")
     args.shared = os.path.abspath(args.shared)
     args.jar = os.path.abspath(args.jar)
@@ -713,6 +798,8 @@ def main():
                 contention_section(rep, runner, max(2, T), args.reps, args.iterations_scale, workdir)
             alloc = None if args.skip_alloc else alloc_section(rep, args, T, workdir)
             targets_section(rep, T, products, training, contention, alloc, args.iterations_scale)
+            start = None if args.skip_start else start_section(rep, runner, T, args.start_runs, args.iterations_scale)
+            footprint_targets_section(rep, training, start, args.iterations_scale)
     except Failure as e:
         print("\ncompare.py: a run failed, stopping.\n%s" % e, file=sys.stderr)
         return 1

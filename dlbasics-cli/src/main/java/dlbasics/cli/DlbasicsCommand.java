@@ -10,6 +10,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The top of the {@code dlbasics} command: the subcommands, the exit codes, and how errors are shown
@@ -18,8 +23,6 @@ import java.nio.file.NoSuchFileException;
 @Command(name = "dlbasics", mixinStandardHelpOptions = true, versionProvider = DlbasicsCommand.Version.class,
         usageHelpAutoWidth = true,
         description = "Deep-learning basics: train, evaluate and use the course's models on its data or yours.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SweepCommand.class,
-                DemoCommand.class, PlaygroundCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime error (a one-line cause is printed)",
                 "2:usage error (unknown option, data set or value)"})
@@ -48,17 +51,62 @@ public final class DlbasicsCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "choose a command: train, evaluate, predict, sweep, demo or playground");
     }
 
-    /** The command line on System.out and System.err, with progress bars when stdout is a terminal. */
-    public static CommandLine commandLine() {
-        System.setProperty("java.awt.headless", "true");
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.console() != null);
+    /**
+     * The subcommands in the order {@code dlbasics --help} lists them. They are made on demand: picocli reads
+     * every option of a command by reflection when the command is added, which is most of the start's time.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("train", TrainCommand::new);
+        m.put("evaluate", EvaluateCommand::new);
+        m.put("predict", PredictCommand::new);
+        m.put("sweep", SweepCommand::new);
+        m.put("demo", DemoCommand::new);
+        m.put("playground", PlaygroundCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return Collections.unmodifiableMap(m);
     }
 
-    /** The command line writing to {@code out} and {@code err} (tests pass string writers). */
+    /**
+     * The subcommands a command line needs: the one its first word names, none for {@code --version} alone,
+     * and all of them otherwise (the list in {@code --help}, suggestions for a misspelt name, {@code help NAME}).
+     */
+    static List<String> subcommandsFor(String... args) {
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
+            return List.of(args[0]);
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        return List.copyOf(SUBCOMMANDS.keySet());
+    }
+
+    /** The command line for {@code args} on System.out and System.err, with progress bars when stdout is a terminal. */
+    public static CommandLine commandLine(String... args) {
+        System.setProperty("java.awt.headless", "true");
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.console() != null,
+                subcommandsFor(args));
+    }
+
+    /** The command line writing to {@code out} and {@code err}, with every subcommand (tests pass string writers). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean terminal) {
+        return commandLine(out, err, terminal, List.copyOf(SUBCOMMANDS.keySet()));
+    }
+
+    /** The command line with only the named subcommands (see {@link #subcommandsFor}); the same behaviour for those. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean terminal, List<String> subcommands) {
         DlbasicsCommand top = new DlbasicsCommand();
         top.terminal = terminal;
         CommandLine cl = new CommandLine(top);
+        for (String name : subcommands) {
+            Supplier<Object> command = SUBCOMMANDS.get(name);
+            if (command == null) {
+                throw new IllegalStateException("DlbasicsCommand.commandLine: no subcommand '" + name + "'; known: " + SUBCOMMANDS.keySet());
+            }
+            cl.addSubcommand(name, command.get());
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

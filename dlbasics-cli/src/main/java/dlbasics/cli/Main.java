@@ -6,6 +6,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(DlbasicsCommand.commandLine().execute(args));
+        System.exit(DlbasicsCommand.commandLine(args).execute(args));
     }
 }
