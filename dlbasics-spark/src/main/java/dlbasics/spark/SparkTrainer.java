@@ -62,14 +62,36 @@ public final class SparkTrainer {
     private final double miniBatchFraction;
     private TaskHook hook = (iteration, partition) -> { };
 
-    /** Trains as {@code trainer} does (its settings, listeners, output gradient and update rule), aggregating with depth 2. */
+    /** The driver adds the partition vectors itself (depth 1) while they total at most this many bytes. */
+    static final long DRIVER_SUM_BYTES = 32L << 20;
+
+    /**
+     * Trains as {@code trainer} does (its settings, listeners, output gradient and update rule). The
+     * partition vectors are added by the driver (treeAggregate depth 1, one stage a step) while they
+     * total at most 32 MB ({@code partitions · 8·(parameterCount + 3)} bytes), else with depth 2, which
+     * adds groups of about √partitions on the executors first at the price of a shuffle stage a step.
+     */
     public SparkTrainer(Trainer trainer) {
-        this(trainer, 2);
+        this(trainer, 0, 1.0);
     }
 
-    /** As {@link #SparkTrainer(Trainer)}, with treeAggregate's {@code depth} (2 suits up to a few hundred partitions). */
+    /** As {@link #SparkTrainer(Trainer)}, with treeAggregate's {@code depth} fixed (2 suits up to a few hundred partitions). */
     public SparkTrainer(Trainer trainer, int treeDepth) {
-        this(trainer, treeDepth, 1.0);
+        this(trainer, checkDepth(treeDepth), 1.0);
+    }
+
+    private static int checkDepth(int treeDepth) {
+        if (treeDepth < 1) {
+            throw new IllegalArgumentException("SparkTrainer: treeDepth is " + treeDepth + "; it must be 1 or more (2 is Spark's default)");
+        }
+        return treeDepth;
+    }
+
+    /** treeDepth 0 chooses per data set (see {@link #SparkTrainer(Trainer)}). */
+    private SparkTrainer(Trainer trainer, int treeDepth, double miniBatchFraction) {
+        if (trainer == null) {
+            throw new IllegalArgumentException("SparkTrainer: trainer is null; pass Trainer.builder()...build() with the settings to use");
+        }
         if (trainer.settings().batchSize() != 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "SparkTrainer: the trainer's batchSize is %d; on Spark a "
                     + "mini-batch is a sampled fraction of the rows per update: build the trainer with batchSize 0 and use "
@@ -81,18 +103,17 @@ public final class SparkTrainer {
                     + "supported on Spark (its masks come from one generator over the whole batch); train with keepProb 1, or "
                     + "regularize with l2", trainer.settings().keepProb()));
         }
-    }
-
-    private SparkTrainer(Trainer trainer, int treeDepth, double miniBatchFraction) {
-        if (trainer == null) {
-            throw new IllegalArgumentException("SparkTrainer: trainer is null; pass Trainer.builder()...build() with the settings to use");
-        }
-        if (treeDepth < 1) {
-            throw new IllegalArgumentException("SparkTrainer: treeDepth is " + treeDepth + "; it must be 1 or more (2 is Spark's default)");
-        }
         this.trainer = trainer;
         this.treeDepth = treeDepth;
         this.miniBatchFraction = miniBatchFraction;
+    }
+
+    /** The treeAggregate depth for this many partitions and parameters. */
+    int treeDepth(int partitions, long parameters) {
+        if (treeDepth > 0) {
+            return treeDepth;
+        }
+        return partitions * 8 * (parameters + 3) <= DRIVER_SUM_BYTES ? 1 : 2;
     }
 
     /**
@@ -262,6 +283,7 @@ public final class SparkTrainer {
             network.initialize(trainer.settings().initializer(), rng);
             TrainingRun run = new TrainingRun(trainer, network, rng.state());
             int partitions = blocks.getNumPartitions();
+            int depth = treeDepth(partitions, network.parameterCount());
             int[] dims = network.layerDims();
             Activation hidden = network.hiddenActivation();
             OutputGradient outputGradient = trainer.outputGradient();
@@ -281,7 +303,7 @@ public final class SparkTrainer {
                             PartitionBlock block = it.next();
                             double[] v = block.sums(dims, hidden, outputGradient, parameters.value(), withCost, sampler, key, offsets[p]);
                             return List.of(new OrderedSum(partitions).add(p, v)).iterator();
-                        }, true).treeAggregate(new OrderedSum(partitions), OrderedSum::merge, OrderedSum::merge, treeDepth).total();
+                        }, true).treeAggregate(new OrderedSum(partitions), OrderedSum::merge, OrderedSum::merge, depth).total();
                     } while (total[0] == 0);
                 } finally {
                     parameters.destroy();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
@@ -181,6 +182,17 @@ class SparkTrainerTest {
     }
 
     @Test
+    void theDriverAddsUpTo32MegabytesOfPartitionVectorsThenTheTreeDoes() {
+        SparkTrainer auto = new SparkTrainer(flowerTrainer(1));
+        assertEquals(1, auto.treeDepth(8, 17));
+        assertEquals(1, auto.treeDepth(64, 65_533)); // 64 · 8 · 65,536 bytes = 32 MB
+        assertEquals(2, auto.treeDepth(64, 65_534));
+        assertEquals(3, new SparkTrainer(flowerTrainer(1), 3).treeDepth(8, 17));
+        assertEquals(3, new SparkTrainer(flowerTrainer(1), 3).miniBatchFraction(0.5).treeDepth(8, 17));
+        assertThrows(IllegalArgumentException.class, () -> new SparkTrainer(flowerTrainer(1), 0));
+    }
+
+    @Test
     void dropoutAndTheTrainersShuffledMiniBatchesAreRefusedWithTheSparkWay() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SparkTrainer(Trainer.builder().batchSize(64).build()));
@@ -190,18 +202,21 @@ class SparkTrainerTest {
         assertTrue(e.getMessage().startsWith("SparkTrainer: the trainer's keepProb is 0.8; dropout is not supported on Spark"), e.getMessage());
     }
 
-    /** Full batch and sampled (fraction 0.3) on 8 partitions: a second run, with partition 5's first attempt at iteration 7 failing. */
-    @ParameterizedTest(name = "miniBatchFraction {0}")
-    @ValueSource(doubles = {1.0, 0.3})
-    void theSameDataPartitioningAndSeedGiveTheSameBitsAndARetriedTaskChangesNothing(double fraction) {
+    /**
+     * On 8 partitions, full batch through treeAggregate's shuffle (depth 2) and sampled (fraction 0.3,
+     * the driver adding): a second run, with partition 5's first attempt at iteration 7 failing, gives the same bits.
+     */
+    @ParameterizedTest(name = "miniBatchFraction {0}, depth {1}")
+    @CsvSource({"1.0, 2", "0.3, 1"})
+    void theSameDataPartitioningAndSeedGiveTheSameBitsAndARetriedTaskChangesNothing(double fraction, int depth) {
         Matrix[] d = generated();
         Trainer trainer = Trainer.builder().learningRate(0.05).iterations(10).seed(3).costEvery(1).build();
         Network first = Network.of(5, 8, 6, 1);
-        double[] a = new SparkTrainer(trainer).miniBatchFraction(fraction).fit(first, rdd(d[0], d[1], 8)).costs();
+        double[] a = new SparkTrainer(trainer, depth).miniBatchFraction(fraction).fit(first, rdd(d[0], d[1], 8)).costs();
 
         // the first attempt of partition 5's task fails at iteration 7; Spark runs it again
         Network retried = Network.of(5, 8, 6, 1);
-        double[] c = new SparkTrainer(trainer).miniBatchFraction(fraction).hook((iteration, partition) -> {
+        double[] c = new SparkTrainer(trainer, depth).miniBatchFraction(fraction).hook((iteration, partition) -> {
             if (iteration == 7 && partition == 5 && TaskContext.get().attemptNumber() == 0) {
                 throw new IllegalStateException("injected task failure");
             }
