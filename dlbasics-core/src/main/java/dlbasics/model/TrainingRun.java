@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * The {@link Trainer}'s loop bookkeeping for a trainer whose gradients come from elsewhere (a Spark
- * cluster): the recorded costs, the listener calls in the Trainer's order, the divergence check and the
- * update rule. The caller computes each iteration's gradients (and the cost when {@link #costDue()}):
+ * cluster): the recorded costs, the listener calls in the Trainer's order, the divergence check, the
+ * learning-rate decay and the update rule. An iteration is one update: the Trainer's full-batch epoch,
+ * or one sampled mini-batch step, so the decay schedule counts updates. The caller computes each
+ * iteration's gradients (and the cost when {@link #costDue()}):
  * <pre>{@code
  * TrainingRun run = new TrainingRun(trainer, network, rng.state());   // calls onStart
  * while (run.hasNext()) {
@@ -64,10 +66,15 @@ public final class TrainingRun {
         return i % settings.costEvery() == 0;
     }
 
+    /** The learning rate of this iteration: the settings' decay at {@link #iteration()}, as the Trainer's epoch. */
+    public double learningRate() {
+        return settings.decay().rateForEpoch(settings.learningRate(), i);
+    }
+
     /**
      * One iteration after the caller's forward and backward pass: records {@code cost} and calls onCost
-     * when {@link #costDue()}, updates the parameters by {@code gradients} (averaged over all examples),
-     * calls onUpdate.
+     * when {@link #costDue()}, updates the parameters by {@code gradients} (averaged over the examples
+     * of the update) at {@link #learningRate()}, calls onUpdate.
      *
      * @param cost      J before this update; ignored unless {@link #costDue()}
      * @param gradients dW[l], db[l] averaged over the m examples
@@ -78,12 +85,13 @@ public final class TrainingRun {
         if (!hasNext()) {
             throw new IllegalStateException("TrainingRun.step: the run is over at iteration " + i + "; check hasNext() first");
         }
+        double learningRate = learningRate();
         if (!outputsFinite) {
-            throw new TrainingDivergedException("Output Z[L]", Double.NaN, i, settings.learningRate());
+            throw new TrainingDivergedException("Output Z[L]", Double.NaN, i, learningRate);
         }
         if (costDue()) {
             if (!Double.isFinite(cost)) {
-                throw new TrainingDivergedException("Cost", cost, i, settings.learningRate());
+                throw new TrainingDivergedException("Cost", cost, i, learningRate);
             }
             costs.add(cost);
             event.moveTo(i, cost);
@@ -91,7 +99,7 @@ public final class TrainingRun {
                 l.onCost(event);
             }
         }
-        update.update(gradients, settings.learningRate());
+        update.update(gradients, learningRate);
         i++;
         event.moveTo(i, Double.NaN);
         for (TrainingListener l : heard) {

@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Summed batch gradients added over a split of the examples and divided by m drive a {@link TrainingRun}
- * to the local {@link Trainer}'s costs and parameters (what dlbasics-spark does across partitions).
+ * Summed batch gradients added over a split of the examples and averaged by {@link BatchGradients#mean}
+ * drive a {@link TrainingRun} to the local {@link Trainer}'s costs and parameters (what dlbasics-spark
+ * does across partitions).
  */
 class BatchGradientsTest {
     @ParameterizedTest
@@ -24,17 +25,39 @@ class BatchGradientsTest {
     void batchSumsDrivenThroughATrainingRunMatchTheTrainer(NetworkShapes shape) {
         GeneratedData data = GeneratedData.of(11, shape.dims[0], shape.examples);
         Trainer trainer = Trainer.builder().learningRate(0.1).iterations(25).costEvery(4).seed(2).initializer(Initializer.HE).build();
-        Network local = shape.network();
-        TrainingResult expected = trainer.fit(local, data.X, data.Y);
+        assertSplitRunMatchesTheTrainer(trainer, shape::network, data.X, data.Y, 1e-12);
+    }
 
-        Network split = shape.network();
+    /** K classes, L2, a decaying rate and Adam: the settings TrainingRun and {@link BatchGradients#mean} carry for Spark. */
+    @Test
+    void softmaxWithL2DecayAndAdamMatchesTheTrainer() {
+        Matrix X = new NumpyRandom(5).randn(4, 30);
+        Matrix Y = Matrix.zeros(1, 30);
+        for (int j = 0; j < 30; j++) {
+            Y.set(0, j, X.get(0, j) > 0.5 ? 2 : X.get(1, j) > 0 ? 1 : 0); // three classes
+        }
+        Trainer trainer = Trainer.builder().learningRate(0.05).iterations(40).costEvery(3).seed(4).initializer(Initializer.HE)
+                .l2(0.7).decay(LearningRateDecay.inverseTime(0.5)).updateRule(new Adam()).build();
+        assertSplitRunMatchesTheTrainer(trainer, () -> Network.of(4, 6, 3), X, Y, 1e-12);
+    }
+
+    /**
+     * Trains one network with {@code trainer} and another by adding the summed gradients of three batches
+     * (one empty), {@link BatchGradients#mean} and a {@link TrainingRun}; costs and parameters agree.
+     */
+    private static void assertSplitRunMatchesTheTrainer(Trainer trainer, java.util.function.Supplier<Network> shape, Matrix X, Matrix Y,
+                                                        double tolerance) {
+        Network local = shape.get();
+        TrainingResult expected = trainer.fit(local, X, Y);
+
+        Network split = shape.get();
         NumpyRandom rng = new NumpyRandom(trainer.settings().seed());
         split.initialize(trainer.settings().initializer(), rng);
-        int m = data.X.cols();
+        int m = X.cols();
         int[][] batches = {{0, 3}, {3, 3}, {3, m}}; // one empty batch
         List<BatchGradients> passes = new ArrayList<>();
         for (int[] b : batches) {
-            passes.add(new BatchGradients(split, data.X.columns(b[0], b[1]), data.Y.columns(b[0], b[1]), OutputGradient.A_MINUS_Y));
+            passes.add(new BatchGradients(split, X.columns(b[0], b[1]), Y.columns(b[0], b[1]), OutputGradient.A_MINUS_Y));
         }
         Gradients part = new Gradients(split);
         Gradients total = new Gradients(split);
@@ -52,22 +75,18 @@ class BatchGradientsTest {
                     total.db(l).setTo(total.db(l).plus(part.db(l)));
                 }
             }
-            for (int l = 1; l <= split.numLayers(); l++) {
-                total.dW(l).setTo(total.dW(l).divide(m));
-                total.db(l).setTo(total.db(l).divide(m));
-            }
-            run.step(cost / m, total, true);
+            run.step(BatchGradients.mean(split, cost, total, m, trainer.settings().l2(), total), total, true);
         }
         TrainingResult actual = run.finish();
         assertEquals(expected.costs().length, actual.costs().length);
         for (int k = 0; k < expected.costs().length; k++) {
-            assertEquals(expected.costs()[k], actual.costs()[k], 1e-12 * expected.costs()[k], "cost " + k);
+            assertEquals(expected.costs()[k], actual.costs()[k], tolerance * expected.costs()[k], "cost " + k);
         }
         for (var e : local.parameters().entrySet()) {
             double[] x = e.getValue().data();
             double[] a = split.parameters().get(e.getKey()).data();
             for (int k = 0; k < x.length; k++) {
-                assertEquals(x[k], a[k], 1e-12 * Math.max(1, Math.abs(x[k])), e.getKey());
+                assertEquals(x[k], a[k], tolerance * Math.max(1, Math.abs(x[k])), e.getKey());
             }
         }
     }
@@ -83,6 +102,11 @@ class BatchGradientsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new BatchGradients(net, Matrix.zeros(2, 2), Matrix.of(1, 2, 0, 2), OutputGradient.A_MINUS_Y));
         assertTrue(e.getMessage().contains("label 2.0 at column 1 is not 0 or 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new BatchGradients(Network.of(2, 3), Matrix.zeros(2, 2), Matrix.of(1, 2, 2, 3), OutputGradient.A_MINUS_Y));
+        assertTrue(e.getMessage().contains("label 3.0 at column 1 is not a class index 0..2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BatchGradients.mean(net, 0, out, 0, 0, out));
+        assertTrue(e.getMessage().startsWith("BatchGradients.mean: m is 0"), e.getMessage());
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.Locale;
 
 /**
  * Not a test: the measurements behind the README's scaling model. Median milliseconds per step of
- * SparkTrainer and of the local Trainer (same JVM) against examples, partitions and parameters:
+ * SparkTrainer (full batch on 1, 2 and 8 partitions, then miniBatchFraction 0.1 on 2) and of the local
+ * Trainer (same JVM) against examples, partitions and parameters:
  * {@code java -cp ... dlbasics.spark.SparkStepTiming local[2]}.
  */
 public final class SparkStepTiming {
@@ -33,7 +34,7 @@ public final class SparkStepTiming {
         int[][] nets = {{2, 4, 1}, {20, 64, 64, 1}, {100, 256, 256, 1}};
         int[] sizes = {400, 4000, 40000};
         int[] partitions = {1, 2, 8};
-        System.out.println("master net params m partitions spark_ms_per_step local_ms_per_step");
+        System.out.println("master net params m partitions fraction spark_ms_per_step local_ms_per_step");
         for (int[] dims : nets) {
             for (int m : sizes) {
                 if (dims[0] == 100 && m == 40000) {
@@ -42,7 +43,9 @@ public final class SparkStepTiming {
                 Matrix X = new NumpyRandom(1).randn(dims[0], m);
                 Matrix Y = X.row(0).greaterThan(0);
                 double local = localMs(dims, X, Y);
-                for (int p : partitions) {
+                for (int run = 0; run <= partitions.length; run++) {
+                    int p = run < partitions.length ? partitions[run] : 2;
+                    double fraction = run < partitions.length ? 1.0 : 0.1;
                     List<Example> list = new ArrayList<>();
                     for (int j = 0; j < m; j++) {
                         list.add(new Example(X.column(j).toArray(), Y.get(0, j)));
@@ -50,9 +53,9 @@ public final class SparkStepTiming {
                     JavaRDD<Example> rdd = sc.parallelize(list, p);
                     double[] times = new double[30];
                     Trainer trainer = Trainer.builder().learningRate(0.01).iterations(40).costEvery(1000).listener(recorder(times)).build();
-                    new SparkTrainer(trainer).fit(Network.of(Activation.TANH, dims), rdd);
-                    System.out.printf(Locale.ROOT, "%s %s %d %d %d %.2f %.3f%n", master, Arrays.toString(dims).replace(" ", ""),
-                            Network.of(dims).parameterCount(), m, p, median(times), local);
+                    new SparkTrainer(trainer).miniBatchFraction(fraction).fit(Network.of(Activation.TANH, dims), rdd);
+                    System.out.printf(Locale.ROOT, "%s %s %d %d %d %.1f %.2f %.3f%n", master, Arrays.toString(dims).replace(" ", ""),
+                            Network.of(dims).parameterCount(), m, p, fraction, median(times), local);
                 }
             }
         }

@@ -3,6 +3,9 @@ package dlbasics.spark;
 import dlbasics.data.PlanarData;
 import dlbasics.io.ModelFile;
 import dlbasics.matrix.Matrix;
+import dlbasics.model.Adam;
+import dlbasics.model.LearningRateDecay;
+import dlbasics.model.Momentum;
 import dlbasics.model.Network;
 import dlbasics.model.TrainedModel;
 import dlbasics.model.Trainer;
@@ -21,17 +24,16 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Spark training against the local {@link Trainer} on local[2] (two threads; ",4" lets Spark retry a
- * failed task, as a cluster does). One session for the class; small data.
+ * Full-batch Spark training against the local {@link Trainer} on local[2] ({@link SparkTesting}'s
+ * session); small data.
  */
 class SparkTrainerTest {
     private static SparkSession spark;
@@ -48,15 +50,8 @@ class SparkTrainerTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2,4]").appName("SparkTrainerTest")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.host", "127.0.0.1").getOrCreate();
-        sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SparkTesting.spark();
+        sc = SparkTesting.sc();
     }
 
     /** The planar notebook's flower (seed 1, 400 points) and network: 4 tanh units, learning rate 1.2. */
@@ -75,29 +70,15 @@ class SparkTrainerTest {
     }
 
     private static JavaRDD<Example> rdd(Matrix X, Matrix Y, int partitions) {
-        List<Example> list = new ArrayList<>();
-        for (int j = 0; j < X.cols(); j++) {
-            list.add(new Example(X.column(j).toArray(), Y.get(0, j)));
-        }
-        return sc.parallelize(list, partitions);
+        return SparkTesting.rdd(X, Y, partitions);
     }
 
     private static void assertRelative(double[] expected, double[] actual, double tolerance, String what) {
-        assertEquals(expected.length, actual.length, what + ": length");
-        for (int k = 0; k < expected.length; k++) {
-            double err = Math.abs(expected[k] - actual[k]) / Math.max(Math.abs(expected[k]), 1e-300);
-            assertTrue(err <= tolerance, String.format("%s[%d]: local %.17g, Spark %.17g (relative %.3g)", what, k, expected[k], actual[k], err));
-        }
+        SparkTesting.assertRelative(expected, actual, tolerance, what);
     }
 
     private static void assertSameParameters(Network expected, Network actual, double tolerance) {
-        for (Map.Entry<String, Matrix> e : expected.parameters().entrySet()) {
-            double[] a = actual.parameters().get(e.getKey()).data();
-            double[] x = e.getValue().data();
-            for (int k = 0; k < x.length; k++) {
-                assertEquals(x[k], a[k], tolerance * Math.max(1, Math.abs(x[k])), e.getKey() + "[" + k + "]");
-            }
-        }
+        SparkTesting.assertSameParameters(expected, actual, tolerance);
     }
 
     @ParameterizedTest(name = "{0} partitions")
@@ -128,20 +109,114 @@ class SparkTrainerTest {
         assertTrue(actual.finalCost() < actual.costs()[0], "the cost fell: " + actual.costs()[0] + " -> " + actual.finalCost());
     }
 
-    @Test
-    void theSameDataPartitioningAndSeedGiveTheSameBitsAndARetriedTaskChangesNothing() {
+    /** The flower network with Momentum (β 0.9) and L2 (λ 0.5): costs and parameters as the local Trainer's. */
+    @ParameterizedTest(name = "{0} partitions")
+    @ValueSource(ints = {1, 2, 8})
+    void momentumWithL2EqualsTheLocalTrainerAfter100Iterations(int partitions) {
+        dlbasics.data.Dataset flower = PlanarData.flower(1);
+        Trainer trainer = Trainer.builder().learningRate(0.5).iterations(100).initializer(Initializer.SMALL_RANDOM).seed(2).costEvery(1)
+                .updateRule(new Momentum()).l2(0.5).build();
+        assertEqualsTheLocalTrainer(trainer, () -> Network.of(Activation.TANH, 2, 4, 1), flower.X(), flower.Y(), partitions);
+    }
+
+    /** The L-layer network with Adam, L2 (λ 0.3) and inverse-time decay (k 0.05): as the local Trainer. */
+    @ParameterizedTest(name = "{0} partitions")
+    @ValueSource(ints = {1, 2, 8})
+    void adamWithL2AndDecayEqualsTheLocalTrainerAfter100Iterations(int partitions) {
         Matrix[] d = generated();
-        Trainer trainer = Trainer.builder().learningRate(0.05).iterations(20).seed(3).costEvery(1).build();
+        Trainer trainer = Trainer.builder().learningRate(0.01).iterations(100).seed(3).costEvery(1).updateRule(new Adam()).l2(0.3)
+                .decay(LearningRateDecay.inverseTime(0.05)).build();
+        assertEqualsTheLocalTrainer(trainer, () -> Network.of(5, 8, 6, 1), d[0], d[1], partitions);
+    }
+
+    /** Three classes (labels 0, 1, 2 from the generated X) and a softmax network [5, 8, 3]: as the local Trainer. */
+    @ParameterizedTest(name = "{0} partitions")
+    @ValueSource(ints = {1, 2, 8})
+    void aSoftmaxNetworkOnKClassesEqualsTheLocalTrainerAfter100Iterations(int partitions) {
+        Matrix X = generated()[0];
+        Trainer trainer = Trainer.builder().learningRate(0.1).iterations(100).seed(3).costEvery(1).initializer(Initializer.HE).build();
+        TrainingResult r = assertEqualsTheLocalTrainer(trainer, () -> Network.of(5, 8, 3), X, threeClasses(X), partitions);
+        assertTrue(r.finalCost() < r.costs()[0] - 0.1, "the cost fell: " + r.costs()[0] + " -> " + r.finalCost());
+    }
+
+    /** Labels 0, 1, 2 of the generated X: 2 where x0 > 0.5, else 1 where x1·x2 > 0, else 0. */
+    private static Matrix threeClasses(Matrix X) {
+        Matrix Y = Matrix.zeros(1, X.cols());
+        for (int j = 0; j < X.cols(); j++) {
+            Y.set(0, j, X.get(0, j) > 0.5 ? 2 : X.get(1, j) * X.get(2, j) > 0 ? 1 : 0);
+        }
+        return Y;
+    }
+
+    /** Trains {@code shape} with {@code trainer} locally and on Spark; costs and parameters within 1e-9 relative. */
+    private static TrainingResult assertEqualsTheLocalTrainer(Trainer trainer, java.util.function.Supplier<Network> shape, Matrix X, Matrix Y,
+                                                              int partitions) {
+        Network local = shape.get();
+        TrainingResult expected = trainer.fit(local, X, Y);
+        Network distributed = shape.get();
+        TrainingResult actual = new SparkTrainer(trainer).fit(distributed, rdd(X, Y, partitions));
+        assertEquals(trainer.settings().iterations(), actual.costs().length);
+        assertRelative(expected.costs(), actual.costs(), 1e-9, "cost");
+        assertSameParameters(local, distributed, 1e-9);
+        return actual;
+    }
+
+    @Test
+    void aClassOutsideTheSoftmaxOutputsNamesTheColumnPartitionAndRow() {
+        List<Row> rows = new ArrayList<>();
+        for (int j = 0; j < 20; j++) {
+            rows.add(RowFactory.create((double) j, 1.0, j == 17 ? 3 : j % 3));
+        }
+        StructType schema = new StructType().add("petal", DataTypes.DoubleType).add("sepal", DataTypes.DoubleType)
+                .add("species", DataTypes.IntegerType);
+        Dataset<Row> table = spark.createDataFrame(rows, schema).coalesce(1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SparkTrainer(flowerTrainer(5)).fit(Network.of(2, 4, 3), table, "species", "petal", "sepal"));
+        assertEquals("SparkTrainer.fit: label column species holds 3.0 at row 17 of partition 0; a network with 3 output units needs "
+                + "class indices 0..2 (map your class names to indices first)", e.getMessage());
+        rows.set(4, RowFactory.create(4.0, 1.0, null));
+        Dataset<Row> missing = spark.createDataFrame(rows, schema).coalesce(1);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new SparkTrainer(flowerTrainer(5)).fit(Network.of(2, 4, 3), missing, "species", "petal", "sepal"));
+        assertTrue(e.getMessage().startsWith("SparkTrainer.fit: label column species holds NaN at row 4 of partition 0"), e.getMessage());
+    }
+
+    @Test
+    void theDriverAddsUpTo32MegabytesOfPartitionVectorsThenTheTreeDoes() {
+        SparkTrainer auto = new SparkTrainer(flowerTrainer(1));
+        assertEquals(1, auto.treeDepth(8, 17));
+        assertEquals(1, auto.treeDepth(64, 65_533)); // 64 · 8 · 65,536 bytes = 32 MB
+        assertEquals(2, auto.treeDepth(64, 65_534));
+        assertEquals(3, new SparkTrainer(flowerTrainer(1), 3).treeDepth(8, 17));
+        assertEquals(3, new SparkTrainer(flowerTrainer(1), 3).miniBatchFraction(0.5).treeDepth(8, 17));
+        assertThrows(IllegalArgumentException.class, () -> new SparkTrainer(flowerTrainer(1), 0));
+    }
+
+    @Test
+    void dropoutAndTheTrainersShuffledMiniBatchesAreRefusedWithTheSparkWay() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SparkTrainer(Trainer.builder().batchSize(64).build()));
+        assertEquals("SparkTrainer: the trainer's batchSize is 64; on Spark a mini-batch is a sampled fraction of the rows per update: "
+                + "build the trainer with batchSize 0 and use new SparkTrainer(trainer).miniBatchFraction(f), e.g. f = 64 / m", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SparkTrainer(Trainer.builder().keepProb(0.8).build()));
+        assertTrue(e.getMessage().startsWith("SparkTrainer: the trainer's keepProb is 0.8; dropout is not supported on Spark"), e.getMessage());
+    }
+
+    /**
+     * On 8 partitions, full batch through treeAggregate's shuffle (depth 2) and sampled (fraction 0.3,
+     * the driver adding): a second run, with partition 5's first attempt at iteration 7 failing, gives the same bits.
+     */
+    @ParameterizedTest(name = "miniBatchFraction {0}, depth {1}")
+    @CsvSource({"1.0, 2", "0.3, 1"})
+    void theSameDataPartitioningAndSeedGiveTheSameBitsAndARetriedTaskChangesNothing(double fraction, int depth) {
+        Matrix[] d = generated();
+        Trainer trainer = Trainer.builder().learningRate(0.05).iterations(10).seed(3).costEvery(1).build();
         Network first = Network.of(5, 8, 6, 1);
-        double[] a = new SparkTrainer(trainer).fit(first, rdd(d[0], d[1], 8)).costs();
-        Network second = Network.of(5, 8, 6, 1);
-        double[] b = new SparkTrainer(trainer).fit(second, rdd(d[0], d[1], 8)).costs();
-        assertArrayEquals(a, b, 0.0);
-        assertSameParameters(first, second, 0.0);
+        double[] a = new SparkTrainer(trainer, depth).miniBatchFraction(fraction).fit(first, rdd(d[0], d[1], 8)).costs();
 
         // the first attempt of partition 5's task fails at iteration 7; Spark runs it again
         Network retried = Network.of(5, 8, 6, 1);
-        double[] c = new SparkTrainer(trainer).hook((iteration, partition) -> {
+        double[] c = new SparkTrainer(trainer, depth).miniBatchFraction(fraction).hook((iteration, partition) -> {
             if (iteration == 7 && partition == 5 && TaskContext.get().attemptNumber() == 0) {
                 throw new IllegalStateException("injected task failure");
             }
