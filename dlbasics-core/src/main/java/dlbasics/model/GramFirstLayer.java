@@ -44,6 +44,8 @@ final class GramFirstLayer {
     private final double beta;
     private final double l2;
     private final Map<String, Matrix> state = new LinkedHashMap<>();
+    /** X's fingerprint (a 64-bit hash of its bits, as two 32-bit halves): the state holds only for this X. */
+    private final Matrix data;
     private boolean stale;
 
     /**
@@ -69,6 +71,8 @@ final class GramFirstLayer {
         T = Matrix.zeros(n1, m);
         Gemm.multiply(W0, false, X, false, P);
         vdW1 = ruleState.get("vdW1");
+        data = fingerprint(X);
+        state.put(PREFIX + "X", data);
         state.put(PREFIX + "W0", W0);
         state.put(PREFIX + "a", a);
         state.put(PREFIX + "C", C);
@@ -167,7 +171,25 @@ final class GramFirstLayer {
 
     /** Continues from {@code saved}, this form's entries of an earlier run's state, with the same rule and network. */
     void restore(Map<String, Matrix> saved) {
+        Matrix other = saved.get(PREFIX + "X");
+        if (other == null || !other.equals(data)) {
+            throw new IllegalArgumentException("Trainer.resume: the state's Gram form was built on other data than this X ("
+                    + X.rows() + " x " + X.cols() + "): W1 = a·W1(0) + C·Xᵀ holds only for the X it was saved with; resume on "
+                    + "the same X, or start the continuation in the direct form from a state saved with firstLayer DIRECT");
+        }
         StatefulRun.restore("Trainer.resume (the Gram form of the first layer)", state, saved);
         stale = true;
+    }
+
+    /** A 64-bit hash of X's shape and bits, as two 32-bit halves in a 1 x 2 matrix (exact in doubles). */
+    static Matrix fingerprint(Matrix X) {
+        long h = 0xcbf29ce484222325L ^ ((long) X.rows() << 32 | X.cols());
+        for (double v : X.data()) {
+            h = (h ^ Double.doubleToLongBits(v)) * 0x100000001b3L;
+        }
+        Matrix f = Matrix.zeros(1, 2);
+        f.set(0, 0, (double) (h >>> 32));
+        f.set(0, 1, (double) (h & 0xffffffffL));
+        return f;
     }
 }

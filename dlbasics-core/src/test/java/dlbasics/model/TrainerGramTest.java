@@ -114,6 +114,19 @@ class TrainerGramTest {
     }
 
     @Test
+    void aGramStateIsRefusedOnOtherDataOfTheSameShape() {
+        // W1 = a·W1(0) + C·Xᵀ holds only for the X it was saved with: other data must not continue silently
+        GeneratedData data = GeneratedData.of(8, 300, 40);
+        GeneratedData other = GeneratedData.of(9, 300, 40);
+        Trainer.Builder builder = course(0.02, 20).firstLayer(FirstLayer.GRAM);
+        Network net = Network.of(Activation.RELU, 300, 6, 1);
+        TrainingResult head = builder.iterations(10).build().fit(net, data.X, data.Y);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> builder.iterations(20).build().resume(net, other.X, other.Y, head.finalState()));
+        assertTrue(e.getMessage().contains("built on other data than this X (300 x 40)"), e.getMessage());
+    }
+
+    @Test
     void aResumedGramRunEqualsAStraightOneBitForBit() {
         GeneratedData data = GeneratedData.of(8, 3000, 40);
         Trainer.Builder builder = Variant.ALL.options.apply(course(0.02, 120).costEvery(7).initializer(Initializer.HE))

@@ -55,7 +55,9 @@ class SparkMiniBatchTest {
                 kept = java.util.stream.IntStream.range(0, X.cols()).filter(j -> sampler.keeps(key, j)).toArray();
             } while (kept.length == 0);
             redrawn[0] += attempt > 1 ? 1 : 0;
-            Trainer one = new Trainer(Trainer.builder().settings(trainer.settings()).iterations(step + 1).build().settings(),
+            // the direct form: each step's sample is other data, and a Gram state holds only for the X it was built on
+            Trainer one = new Trainer(Trainer.builder().settings(trainer.settings()).iterations(step + 1)
+                    .firstLayer(dlbasics.model.FirstLayer.DIRECT).build().settings(),
                     List.of(), trainer.outputGradient(), trainer.updateRule());
             // step 0 draws the initial weights as SparkTrainer does; later steps continue the run
             r = step == 0 ? one.fit(network, gather(X, kept), gather(Y, kept))
