@@ -13,7 +13,7 @@ Medians over the repetitions. Both checkouts must have built their jar (`./dlbas
 
 Usage, from the repository root:
   git worktree add ../before <commit> && (cd ../before && ./dlbasics --version)
-  python3 bench/before_after.py --before ../before --after . --reps 3 --out bench/BEFORE-AFTER.md
+  python3 bench/before_after.py --before ../before --after ../after --reps 2 --demo-reps 1 --out bench/BEFORE-AFTER.md
 """
 import argparse
 import json
